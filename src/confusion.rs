@@ -1,0 +1,161 @@
+//! The OCR confusion model: which printed strings the OCR reads as which others, and how likely.
+//!
+//! It is learned from aligned OCR/truth pairs (`scripts/learn_confusions.py` over the training
+//! corpus made by `scan_sim.py`) and embedded from `dictionaries/ocr_confusions.tsv`. Two things use
+//! it: the repair stage generates candidate words from it, and register matching measures how far
+//! an OCR'd name is from an official one.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static EMBEDDED: &str = include_str!("../dictionaries/ocr_confusions.tsv");
+
+/// One way the OCR misreads: it printed `ocr` where the page had `truth`.
+#[derive(Debug, Clone)]
+pub struct Confusion {
+    pub truth: String,
+    /// P(truth | ocr) over the training corpus.
+    pub prob: f64,
+}
+
+#[derive(Debug)]
+pub struct ConfusionModel {
+    /// Keyed by the OCR string (one or two characters).
+    by_ocr: HashMap<String, Vec<Confusion>>,
+}
+
+/// Cost of an edit that no learned confusion explains.
+const UNEXPLAINED: f32 = 1.0;
+/// Cost of swapping a letter for the same letter with or without a diacritic (a ↔ ä).
+const DIACRITIC_ONLY: f32 = 0.3;
+
+impl ConfusionModel {
+    /// The model embedded in the binary.
+    pub fn embedded() -> &'static ConfusionModel {
+        static MODEL: LazyLock<ConfusionModel> = LazyLock::new(|| ConfusionModel::parse(EMBEDDED));
+        &MODEL
+    }
+
+    /// Parses `ocr\ttruth\tcount\tprob` lines (header first).
+    pub fn parse(tsv: &str) -> ConfusionModel {
+        let mut by_ocr: HashMap<String, Vec<Confusion>> = HashMap::new();
+        for line in tsv.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 4 {
+                continue;
+            }
+            let Ok(prob) = cols[3].parse::<f64>() else {
+                continue;
+            };
+            by_ocr
+                .entry(cols[0].to_string())
+                .or_default()
+                .push(Confusion {
+                    truth: cols[1].to_string(),
+                    prob,
+                });
+        }
+        ConfusionModel { by_ocr }
+    }
+
+    /// What the page may have had where the OCR printed `ocr`, most likely first.
+    pub fn readings_of(&self, ocr: &str) -> &[Confusion] {
+        self.by_ocr.get(ocr).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The cost of reading `truth` where the OCR printed `ocr`: 0 for equal strings, low for a
+    /// learned confusion, [`UNEXPLAINED`] otherwise.
+    pub fn substitution_cost(&self, ocr: &str, truth: &str) -> f32 {
+        if ocr == truth {
+            return 0.0;
+        }
+        let learned = self
+            .readings_of(ocr)
+            .iter()
+            .find(|c| c.truth == truth)
+            .map(|c| (0.15 - 0.1 * c.prob.ln()).min(0.9) as f32);
+        let mut ocr_chars = ocr.chars();
+        let mut truth_chars = truth.chars();
+        let diacritic_only = match (
+            ocr_chars.next(),
+            ocr_chars.next(),
+            truth_chars.next(),
+            truth_chars.next(),
+        ) {
+            (Some(a), None, Some(b), None) => {
+                crate::swedish::base_letter(a) == crate::swedish::base_letter(b)
+            }
+            _ => false,
+        };
+        let fallback = if diacritic_only {
+            DIACRITIC_ONLY
+        } else {
+            UNEXPLAINED
+        };
+        learned.map_or(fallback, |l| l.min(fallback))
+    }
+
+    /// Weighted edit distance from an OCR'd string to a candidate truth, case-insensitive, with
+    /// learned one- and two-character confusions ("oé" → "ö"). Inserting or deleting a letter
+    /// costs 1; a digit or punctuation mark (OCR debris inside a word) costs half.
+    pub fn distance(&self, ocr: &str, truth: &str) -> f32 {
+        let o: Vec<char> = ocr.chars().flat_map(char::to_lowercase).collect();
+        let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
+        let indel = |c: char| if c.is_alphabetic() { UNEXPLAINED } else { 0.5 };
+        let w = t.len() + 1;
+        let mut d = vec![f32::INFINITY; (o.len() + 1) * w];
+        d[0] = 0.0;
+        let mut buf_o = String::new();
+        let mut buf_t = String::new();
+        for i in 0..=o.len() {
+            for j in 0..=t.len() {
+                let here = d[i * w + j];
+                if here.is_infinite() {
+                    continue;
+                }
+                let mut relax = |ii: usize, jj: usize, cost: f32| {
+                    let cell = &mut d[ii * w + jj];
+                    if here + cost < *cell {
+                        *cell = here + cost;
+                    }
+                };
+                if i < o.len() {
+                    relax(i + 1, j, indel(o[i]));
+                }
+                if j < t.len() {
+                    relax(i, j + 1, indel(t[j]));
+                }
+                for (take_o, take_t) in [(1, 1), (2, 1), (1, 2)] {
+                    if i + take_o <= o.len() && j + take_t <= t.len() {
+                        buf_o.clear();
+                        buf_o.extend(&o[i..i + take_o]);
+                        buf_t.clear();
+                        buf_t.extend(&t[j..j + take_t]);
+                        let cost = self.substitution_cost(&buf_o, &buf_t);
+                        if take_o == 1 && take_t == 1 || cost < UNEXPLAINED {
+                            relax(i + take_o, j + take_t, cost);
+                        }
+                    }
+                }
+            }
+        }
+        d[o.len() * w + t.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ocr_damage_is_near_and_other_names_are_far() {
+        let m = ConfusionModel::embedded();
+        assert_eq!(m.distance("Habo", "Habo"), 0.0);
+        assert!(m.distance("Goéteborg", "Göteborg") < 1.0);
+        assert!(m.distance("Hammaro6", "Hammarö") < 1.0);
+        assert!(m.distance("Virmdo", "Värmdö") < 1.5);
+        assert!(m.distance("Ockerd", "Öckerö") < 1.5);
+        assert!(m.distance("Habo", "Håbo") > 0.0);
+        assert!(m.distance("Sala", "Mala") >= 1.0);
+    }
+}

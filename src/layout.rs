@@ -1,0 +1,292 @@
+//! Stage 2, layout: pages, lines and what each line is (body text, table row, footnote, page
+//! noise), and the reading text in which hyphenated line breaks are joined.
+//!
+//! Layout never changes characters; it only says where things are. Line offsets are byte offsets
+//! into the text it was given, without the line terminator.
+
+use crate::offsets::{MappedText, OffsetMap};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    Blank,
+    Text,
+    /// A line of a table: a label followed by one or more amounts.
+    TableRow,
+    /// A footnote: a mark ("*", "1)") followed by its text, after a table.
+    Footnote,
+    /// Scanner and letterhead debris: logos read as text ("% Regeringen"), page numbers.
+    PageNoise,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte range of the line's content (terminator excluded).
+    pub start: usize,
+    pub end: usize,
+    /// 1-based page number.
+    pub page: usize,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub lines: Vec<Line>,
+    pub pages: usize,
+}
+
+/// Cells of a table row: the label and the amounts, as byte ranges in the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowCells {
+    pub label: (usize, usize),
+    /// The footnote mark printed after the label, if any ("*").
+    pub mark: Option<String>,
+    pub amounts: Vec<(usize, usize)>,
+}
+
+/// Runs of this many blank lines are page breaks in text exported from scans.
+const BLANK_LINES_PER_PAGE_BREAK: usize = 3;
+
+static ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<label>\p{L}[\p{L} .,'’/()-]*?)(?P<mark>\*+)?\s+(?P<amounts>\d[\d .\u{a0}]*(?:kr|kronor|:-)?(?:\s+\d[\d .\u{a0}]*(?:kr|kronor|:-)?)*)\s*$").unwrap()
+});
+static AMOUNT_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d(?:[\d.\u{a0}]| \d)*(?:\s*(?:kr|kronor|:-))?").unwrap());
+static FOOTNOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<mark>\*+|\d\)|\(\d\))\s+\p{L}").unwrap());
+static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[%&#@£$§¤|~^®©]+\s*\p{L}+(?:\s+\p{L}+)?|\d+\s*\(\d+\)|-\s*\d+\s*-)\s*$")
+        .unwrap()
+});
+
+/// Splits a table row into label and amount cells; `None` when the line is not a row.
+pub fn row_cells(line: &str) -> Option<RowCells> {
+    let caps = ROW.captures(line)?;
+    let label = caps.name("label")?;
+    let amounts_match = caps.name("amounts")?;
+    let amounts = AMOUNT_CELL
+        .find_iter(amounts_match.as_str())
+        .map(|m| {
+            (
+                amounts_match.start() + m.start(),
+                amounts_match.start() + m.end(),
+            )
+        })
+        .collect::<Vec<_>>();
+    // A row's amounts carry a currency or at least one digit group; a bare year is prose.
+    let has_currency =
+        amounts_match.as_str().contains("kr") || amounts_match.as_str().contains(":-");
+    if !has_currency && amounts_match.as_str().trim().len() < 5 {
+        return None;
+    }
+    Some(RowCells {
+        label: (label.start(), label.end()),
+        mark: caps.name("mark").map(|m| m.as_str().to_string()),
+        amounts,
+    })
+}
+
+/// The footnote mark at the start of a line, if the line is a footnote.
+pub fn footnote_mark(line: &str) -> Option<&str> {
+    FOOTNOTE
+        .captures(line)
+        .and_then(|c| c.name("mark"))
+        .map(|m| m.as_str())
+}
+
+/// Byte ranges of the lines of `text`, terminators (`\n`, `\r\n`, `\r`, form feed) excluded; the
+/// flag says whether a form feed ended the line.
+fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\x0c' => {
+                lines.push((start, i, bytes[i] == b'\x0c'));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push((start, i, false));
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        lines.push((start, bytes.len(), false));
+    }
+    lines
+}
+
+/// Finds pages and classifies lines.
+pub fn analyze(text: &str) -> Layout {
+    let mut lines = Vec::new();
+    let mut page = 1;
+    let mut blank_run = 0;
+    let mut seen_table = false;
+    for (start, end, form_feed) in split_lines(text) {
+        let content = &text[start..end];
+        let kind = if content.trim().is_empty() {
+            LineKind::Blank
+        } else if NOISE.is_match(content) {
+            LineKind::PageNoise
+        } else if row_cells(content).is_some() {
+            seen_table = true;
+            LineKind::TableRow
+        } else if seen_table && footnote_mark(content).is_some() {
+            LineKind::Footnote
+        } else {
+            LineKind::Text
+        };
+        if kind == LineKind::Blank {
+            blank_run += 1;
+        } else {
+            if blank_run >= BLANK_LINES_PER_PAGE_BREAK {
+                page += 1;
+            }
+            blank_run = 0;
+        }
+        lines.push(Line {
+            start,
+            end,
+            page,
+            kind,
+        });
+        if form_feed {
+            page += 1;
+            blank_run = 0;
+        }
+    }
+    Layout { lines, pages: page }
+}
+
+/// Words after which a line-end hyphen is a Swedish suspended compound ("hälso- och sjukvård"),
+/// not a word broken across lines.
+const SUSPENSION_WORDS: &[&str] = &["och", "eller", "samt", "respektive", "resp.", "som", "till"];
+
+impl Layout {
+    /// The reading text: body lines of each paragraph joined with spaces, words broken at a
+    /// line-end hyphen joined again ("Kammar-" + "kollegiet" → "Kammarkollegiet"), paragraphs
+    /// separated by a newline, page noise left out. Table rows and footnotes stay one per line.
+    pub fn reading_text(&self, text: &str) -> MappedText {
+        let mut out = String::with_capacity(text.len());
+        let mut map = OffsetMap::default();
+        let mut prev: Option<&Line> = None;
+        for line in &self.lines {
+            if matches!(line.kind, LineKind::PageNoise) {
+                continue;
+            }
+            if line.kind == LineKind::Blank {
+                if prev.is_some_and(|p| p.kind != LineKind::Blank) {
+                    map.push(out.len(), line.start, false);
+                    out.push('\n');
+                }
+                prev = Some(line);
+                continue;
+            }
+            let content = &text[line.start..line.end];
+            let lead = content.len() - content.trim_start().len();
+            let mut start = line.start + lead;
+            if let Some(p) = prev.filter(|p| p.kind != LineKind::Blank) {
+                let joins_paragraph = p.kind == LineKind::Text && line.kind == LineKind::Text;
+                let broken_word = joins_paragraph
+                    && out.ends_with('-')
+                    && out[..out.len() - 1].ends_with(|c: char| c.is_alphabetic())
+                    && content.trim_start().starts_with(|c: char| c.is_lowercase())
+                    && !SUSPENSION_WORDS
+                        .iter()
+                        .any(|w| content.trim_start().split_whitespace().next() == Some(*w));
+                if broken_word {
+                    out.pop();
+                } else {
+                    map.push(out.len(), p.end, false);
+                    out.push(if joins_paragraph { ' ' } else { '\n' });
+                }
+            }
+            let trimmed_end = line.end - (content.len() - content.trim_end().len());
+            if trimmed_end > start {
+                map.push(out.len(), start, true);
+                out.push_str(&text[start..trimmed_end]);
+            } else {
+                start = trimmed_end;
+                map.push(out.len(), start, true);
+            }
+            prev = Some(line);
+        }
+        MappedText { text: out, map }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_rows_footnotes_and_noise_are_classified() {
+        let text = "Kommun Belopp\n\nAle 84 465 kr\nFalun* 152 784 kr\nBjuv 71129 kr\n % Regeringen\n* Uppgift saknas för 2019.\n";
+        let layout = analyze(text);
+        let kinds: Vec<_> = layout.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                LineKind::Text,
+                LineKind::Blank,
+                LineKind::TableRow,
+                LineKind::TableRow,
+                LineKind::TableRow,
+                LineKind::PageNoise,
+                LineKind::Footnote
+            ]
+        );
+    }
+
+    #[test]
+    fn row_cells_split_label_mark_and_amount() {
+        let cells = row_cells("Virmdo* 87 372 kr").unwrap();
+        assert_eq!(cells.label, (0, 6));
+        assert_eq!(cells.mark.as_deref(), Some("*"));
+        assert_eq!(cells.amounts, vec![(8, 17)]);
+        let cells = row_cells("Upplands Visby 88 560 kr").unwrap();
+        assert_eq!(
+            &"Upplands Visby 88 560 kr"[cells.label.0..cells.label.1],
+            "Upplands Visby"
+        );
+        assert!(row_cells("den 1 november 2019").is_none());
+    }
+
+    #[test]
+    fn pages_break_at_form_feeds_and_blank_runs() {
+        let layout = analyze("a\n\n\n\n\nb\x0cc\r\nd\re");
+        let pages: Vec<_> = layout
+            .lines
+            .iter()
+            .filter(|l| l.kind != LineKind::Blank)
+            .map(|l| l.page)
+            .collect();
+        assert_eq!(pages, vec![1, 2, 3, 3, 3]);
+    }
+
+    #[test]
+    fn reading_text_joins_broken_words_and_keeps_suspended_compounds() {
+        let text = "utbetalas av Kammar-\nkollegiet under hälso-\noch sjukvården.\n\nNästa";
+        let reading = analyze(text).reading_text(text);
+        assert_eq!(
+            reading.text,
+            "utbetalas av Kammarkollegiet under hälso- och sjukvården.\nNästa"
+        );
+        let at = reading.text.find("kollegiet").unwrap();
+        assert_eq!(reading.map.to_source(at), text.find("kollegiet").unwrap());
+        let at = reading.text.find("Nästa").unwrap();
+        assert_eq!(reading.map.to_source(at), text.find("Nästa").unwrap());
+    }
+}
