@@ -160,6 +160,24 @@ struct Segment {
     spelled: String,
 }
 
+impl Segment {
+    /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
+    fn total(&self) -> f64 {
+        self.channel + word_cost(self.count)
+    }
+}
+
+/// The state of one fst walk over a printed word.
+struct Walk<'w> {
+    word: &'w [char],
+    allow_edits: bool,
+    spelled: String,
+    found: HashMap<usize, Vec<Segment>>,
+}
+
+/// Readings kept per end position of a segment: the cheapest few.
+const SEGMENTS_PER_END: usize = 3;
+
 pub struct Repairer {
     lexicon: &'static Lexicon,
     model: &'static ConfusionModel,
@@ -201,25 +219,20 @@ fn apply_case(pattern: &str, word: &str) -> String {
 
 fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
     let is_marked = |c: char| matches!(c.to_lowercase().next(), Some('å' | 'ä' | 'ö'));
+    let marks = |s: &str| s.chars().filter(|&c| is_marked(c)).count();
+    let same_base = old.chars().count() == new.chars().count()
+        && old
+            .chars()
+            .zip(new.chars())
+            .all(|(o, n)| crate::swedish::base_letter(o) == crate::swedish::base_letter(n));
     if old.chars().any(|c| !c.is_alphabetic()) {
         Reason::DigitForLetter
+    } else if marks(new) > marks(old) && (same_base || !printed_is_word) {
+        Reason::LostDiacritic
+    } else if marks(new) < marks(old) {
+        Reason::SpuriousDiacritic
     } else if printed_is_word {
         Reason::Context
-    } else if old.chars().filter(|&c| is_marked(c)).count()
-        > new.chars().filter(|&c| is_marked(c)).count()
-    {
-        Reason::SpuriousDiacritic
-    } else if old.chars().count() == new.chars().count()
-        && old.chars().zip(new.chars()).all(|(o, n)| {
-            o == n
-                || is_marked(n)
-                    && matches!(
-                        o.to_lowercase().next(),
-                        Some('a' | 'o' | 'i' | 'd' | 'e' | 'é')
-                    )
-        })
-    {
-        Reason::LostDiacritic
     } else {
         Reason::LetterConfusion
     }
@@ -253,86 +266,66 @@ impl Repairer {
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the fst
-    /// with identity readings and learned confusions. Keeps the cheapest channel cost per end.
+    /// with identity readings and learned confusions. Keeps the cheapest few per end.
     fn segments_from(&self, word: &[char], start: usize, allow_edits: bool) -> Vec<Segment> {
-        let mut found: HashMap<usize, Segment> = HashMap::new();
-        let mut spelled = String::new();
-        self.walk(
+        let mut walk = Walk {
             word,
-            start,
-            self.lexicon.root(),
-            0,
-            0.0,
-            0,
             allow_edits,
-            &mut spelled,
-            &mut found,
-        );
-        let mut segs: Vec<Segment> = found.into_values().collect();
+            spelled: String::new(),
+            found: HashMap::new(),
+        };
+        self.walk(&mut walk, start, self.lexicon.root(), 0, 0.0, 0);
+        let mut segs: Vec<Segment> = walk.found.into_values().flatten().collect();
         segs.sort_by_key(|s| s.end);
         segs
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// One step of the fst walk at printed position `i`, having spent `channel` on `edits`.
     fn walk<'a>(
         &'a self,
-        word: &[char],
+        w: &mut Walk<'_>,
         i: usize,
         node: fst::raw::Node<'a>,
         out: u64,
         channel: f64,
         edits: usize,
-        allow_edits: bool,
-        spelled: &mut String,
-        found: &mut HashMap<usize, Segment>,
     ) {
         if let Some(count) = Lexicon::final_count(&node, out) {
-            if !spelled.is_empty() {
-                let better = found.get(&i).is_none_or(|s| channel < s.channel);
-                if better {
-                    found.insert(
-                        i,
-                        Segment {
-                            end: i,
-                            channel,
-                            count,
-                            spelled: spelled.clone(),
-                        },
-                    );
+            if !w.spelled.is_empty() {
+                let ends_here = w.found.entry(i).or_default();
+                if !ends_here.iter().any(|s| s.spelled == w.spelled) {
+                    ends_here.push(Segment {
+                        end: i,
+                        channel,
+                        count,
+                        spelled: w.spelled.clone(),
+                    });
+                    ends_here.sort_by(|a, b| a.total().total_cmp(&b.total()));
+                    ends_here.truncate(SEGMENTS_PER_END);
                 }
             }
         }
-        if i >= word.len() {
+        if i >= w.word.len() {
             return;
         }
         // read the letter as itself
-        let c = word[i];
+        let c = w.word[i];
         let mut o = out;
         if let Some(next) = self.lexicon.step(node, c, &mut o) {
-            spelled.push(c);
-            self.walk(
-                word,
-                i + 1,
-                next,
-                o,
-                channel + self.identity(c),
-                edits,
-                allow_edits,
-                spelled,
-                found,
-            );
-            spelled.pop();
+            w.spelled.push(c);
+            self.walk(w, i + 1, next, o, channel + self.identity(c), edits);
+            w.spelled.pop();
         }
-        if !allow_edits || edits >= MAX_EDITS {
+        if !w.allow_edits || edits >= MAX_EDITS {
             return;
         }
         // read one or two printed characters as something else
         let mut key = String::new();
         for take in 1..=2 {
-            if i + take > word.len() {
+            if i + take > w.word.len() {
                 break;
             }
-            key.push(word[i + take - 1]);
+            key.push(w.word[i + take - 1]);
             for reading in self.model.readings_of(&key) {
                 let cost = channel + (-reading.prob.ln()).max(0.05);
                 if cost > MAX_CHANNEL_COST {
@@ -344,20 +337,10 @@ impl Repairer {
                     n = n.and_then(|nd| self.lexicon.step(nd, t, &mut o));
                 }
                 if let Some(next) = n {
-                    let len = spelled.len();
-                    spelled.push_str(&reading.truth);
-                    self.walk(
-                        word,
-                        i + take,
-                        next,
-                        o,
-                        cost,
-                        edits + 1,
-                        allow_edits,
-                        spelled,
-                        found,
-                    );
-                    spelled.truncate(len);
+                    let len = w.spelled.len();
+                    w.spelled.push_str(&reading.truth);
+                    self.walk(w, i + take, next, o, cost, edits + 1);
+                    w.spelled.truncate(len);
                 }
             }
         }

@@ -1,0 +1,136 @@
+//! Measures the repair stage: character and word error rates before and after repair, side by side
+//! with the spell-checker baselines, on seed 003 (against its hand transcription) and on the
+//! development corpus (three scan profiles), plus how often repair changes clean text.
+//!
+//! Run from the repository root: `cargo run --release --example evaluate_repair`.
+//! Texts are compared with whitespace runs collapsed to one space, since OCR re-wraps lines.
+
+use kansli::repair::Repairer;
+use std::path::Path;
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Error counts of `hyp` against `truth`: (char errors, chars, word errors, words).
+fn errors(truth: &str, hyp: &str) -> [usize; 4] {
+    let (t, h) = (normalise(truth), normalise(hyp));
+    let (tc, hc): (Vec<char>, Vec<char>) = (t.chars().collect(), h.chars().collect());
+    let (tw, hw): (Vec<&str>, Vec<&str>) = (t.split(' ').collect(), h.split(' ').collect());
+    [
+        levenshtein(&tc, &hc),
+        tc.len(),
+        levenshtein(&tw, &hw),
+        tw.len(),
+    ]
+}
+
+fn add(total: &mut [usize; 4], e: [usize; 4]) {
+    for (t, x) in total.iter_mut().zip(e) {
+        *t += x;
+    }
+}
+
+fn rates(e: [usize; 4]) -> String {
+    format!(
+        "CER {:.2} % WER {:.2} %",
+        100.0 * e[0] as f64 / e[1] as f64,
+        100.0 * e[2] as f64 / e[3] as f64
+    )
+}
+
+fn read(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
+fn main() {
+    let repairer = Repairer::default();
+    let seed = read(Path::new("fixtures/seeds/003_3f744fcd4400da0f.txt"))
+        .expect("run from the repository root");
+    let truth =
+        read(Path::new("fixtures/truth/003_3f744fcd4400da0f.txt")).expect("seed 003 transcription");
+    let repaired = repairer.repair(&seed);
+    println!("## Seed 003 against its hand transcription\n");
+    println!("| text | CER / WER |\n| --- | --- |");
+    println!("| OCR as given | {} |", rates(errors(&truth, &seed)));
+    println!(
+        "| kansli repair | {} |",
+        rates(errors(&truth, &repaired.text.text))
+    );
+    println!("\n## Development corpus (corpus/clean vs corpus/ocr/<profile>)\n");
+    println!("| profile | OCR | hunspell | aspell | kansli | character errors removed by kansli |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    let mut clean_files: Vec<_> = std::fs::read_dir("corpus/clean")
+        .expect("corpus/clean")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    clean_files.sort();
+    for profile in ["light", "poor", "swe"] {
+        let mut totals = [[0usize; 4]; 4];
+        for clean_path in &clean_files {
+            let name = clean_path.file_name().unwrap();
+            let clean = read(clean_path).unwrap();
+            let Some(ocr) = read(&Path::new("corpus/ocr").join(profile).join(name)) else {
+                continue;
+            };
+            add(&mut totals[0], errors(&clean, &ocr));
+            for (k, tool) in ["hunspell", "aspell"].iter().enumerate() {
+                let baseline = read(
+                    &Path::new("corpus/baseline")
+                        .join(tool)
+                        .join(profile)
+                        .join(name),
+                )
+                .unwrap_or(ocr.clone());
+                add(&mut totals[k + 1], errors(&clean, &baseline));
+            }
+            add(
+                &mut totals[3],
+                errors(&clean, &repairer.repair(&ocr).text.text),
+            );
+        }
+        let removed = 100.0 * (1.0 - totals[3][0] as f64 / totals[0][0] as f64);
+        println!(
+            "| {profile} | {} | {} | {} | {} | {removed:.1} % |",
+            rates(totals[0]),
+            rates(totals[1]),
+            rates(totals[2]),
+            rates(totals[3])
+        );
+    }
+    let (mut changed, mut words) = (0, 0);
+    let mut examples = Vec::new();
+    for clean_path in &clean_files {
+        let clean = read(clean_path).unwrap();
+        let r = repairer.repair(&clean);
+        words += clean.split_whitespace().count();
+        changed += r.edits.len();
+        examples.extend(r.edits.iter().map(|e| format!("{} → {}", e.old, e.new)));
+    }
+    println!("\n## Do no harm: repair of the clean originals\n");
+    println!(
+        "{changed} words changed in {words} ({:.2} per 2 000); {}",
+        2000.0 * changed as f64 / words as f64,
+        if examples.is_empty() {
+            "none".to_string()
+        } else {
+            examples.join(", ")
+        }
+    );
+}
