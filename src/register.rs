@@ -1,6 +1,7 @@
 //! The official registers, embedded from `dictionaries/`: Sweden's 290 municipalities with their
 //! SCB codes and counties, and the 21 regions.
 
+use crate::confusion::ConfusionModel;
 use std::sync::LazyLock;
 
 static MUNICIPALITIES_TSV: &str = include_str!("../dictionaries/municipalities.tsv");
@@ -28,6 +29,19 @@ pub struct Register {
     /// In Swedish alphabetical order of name.
     pub municipalities: Vec<Municipality>,
     pub regions: Vec<Region>,
+    /// Matching keys of `municipalities`, index for index.
+    skeletons: Vec<String>,
+}
+
+/// A printed name found in the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameMatch {
+    /// Index into [`Register::municipalities`].
+    pub index: usize,
+    /// Weighted OCR distance from the printed name.
+    pub distance: f32,
+    /// How sure the match is, 0–1.
+    pub confidence: f64,
 }
 
 impl Register {
@@ -68,10 +82,145 @@ impl Register {
             })
             .collect();
         Register {
+            skeletons: municipalities.iter().map(|m| skeleton(&m.name)).collect(),
             municipalities,
             regions,
         }
     }
+}
+
+impl Register {
+    /// Finds printed municipality names in the register, tolerating OCR damage through the
+    /// learned confusion model. When the names run in Swedish alphabetical order (a table of all
+    /// municipalities), the order decides between entries a name fits equally well ("Habo" for
+    /// Habo or Håbo). A name that fits nothing well enough gets `None`; a name repeated in the list
+    /// keeps its match in both places (the caller reports duplicates).
+    pub fn match_municipalities(&self, names: &[&str]) -> Vec<Option<NameMatch>> {
+        let model = ConfusionModel::embedded();
+        let entries = &self.municipalities;
+        let cands: Vec<Vec<(usize, f32)>> = names
+            .iter()
+            .map(|n| candidates(n, entries, &self.skeletons, model))
+            .collect();
+        let best_positions: Vec<usize> = cands
+            .iter()
+            .filter_map(|c| c.first().map(|b| b.0))
+            .collect();
+        let ascending = best_positions.windows(2).filter(|w| w[0] < w[1]).count();
+        let in_order =
+            best_positions.len() >= 10 && ascending * 10 >= (best_positions.len() - 1) * 9;
+        let chosen: Vec<Option<(usize, f32)>> = if in_order {
+            align_in_order(&cands)
+        } else {
+            cands.iter().map(|c| c.first().copied()).collect()
+        };
+        chosen
+            .into_iter()
+            .zip(&cands)
+            // a name the ordered alignment left out, whose best entry another name holds, is a repeat
+            .map(|(choice, c)| {
+                let (index, distance) = choice.or_else(|| c.first().copied())?;
+                let runner_up = c.iter().find(|x| x.0 != index).map(|x| x.1);
+                Some(NameMatch {
+                    index,
+                    distance,
+                    confidence: confidence(distance, runner_up, &entries[index].name),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The most distance a match may have: a quarter of the official name's length, at least one.
+fn max_distance(official: &str) -> f32 {
+    (official.chars().count() as f32 * 0.25).max(1.0)
+}
+
+/// Letters only, without diacritics: a cheap key to rule out far-off entries before the
+/// weighted distance is computed.
+fn skeleton(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphabetic())
+        .map(crate::swedish::base_letter)
+        .collect()
+}
+
+/// Candidates within a row's reach, best first: (register index, distance).
+fn candidates(
+    name: &str,
+    register: &[Municipality],
+    skeletons: &[String],
+    model: &ConfusionModel,
+) -> Vec<(usize, f32)> {
+    let key = skeleton(name);
+    let mut found: Vec<(usize, f32)> = register
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            if strsim::levenshtein(&key, &skeletons[i]) as f32 > max_distance(&m.name) + 2.0 {
+                return None;
+            }
+            let d = model.distance(name, &m.name);
+            (d <= max_distance(&m.name)).then_some((i, d))
+        })
+        .collect();
+    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    found.truncate(4);
+    found
+}
+
+/// Cost of leaving a row unmatched in the order-keeping alignment: above any accepted distance.
+const UNMATCHED_COST: f32 = 10.0;
+
+/// Chooses one candidate per row (or none) so that chosen register positions strictly increase
+/// down the table and the summed distance is least: a weighted longest increasing subsequence.
+fn align_in_order(cands: &[Vec<(usize, f32)>]) -> Vec<Option<(usize, f32)>> {
+    // best[i][k]: least cost of rows 0..=i with row i taking candidate k; back-pointers to (row, k).
+    let mut best: Vec<Vec<(f32, Option<(usize, usize)>)>> = Vec::with_capacity(cands.len());
+    for (i, row) in cands.iter().enumerate() {
+        let mut here = Vec::with_capacity(row.len());
+        for &(pos, dist) in row {
+            let mut choice = (i as f32 * UNMATCHED_COST + dist, None);
+            for (j, prev) in best.iter().enumerate() {
+                for (k, &(cost, _)) in prev.iter().enumerate() {
+                    if cands[j][k].0 < pos {
+                        let total = cost + (i - j - 1) as f32 * UNMATCHED_COST + dist;
+                        if total < choice.0 {
+                            choice = (total, Some((j, k)));
+                        }
+                    }
+                }
+            }
+            here.push(choice);
+        }
+        best.push(here);
+    }
+    let n = cands.len();
+    let mut end: Option<(usize, usize)> = None;
+    let mut end_cost = n as f32 * UNMATCHED_COST;
+    for (i, row) in best.iter().enumerate() {
+        for (k, &(cost, _)) in row.iter().enumerate() {
+            let total = cost + (n - i - 1) as f32 * UNMATCHED_COST;
+            if total < end_cost {
+                end_cost = total;
+                end = Some((i, k));
+            }
+        }
+    }
+    let mut chosen = vec![None; n];
+    while let Some((i, k)) = end {
+        chosen[i] = Some(cands[i][k]);
+        end = best[i][k].1;
+    }
+    chosen
+}
+
+/// Confidence of a match from its distance, lowered when another entry was as close.
+fn confidence(dist: f32, runner_up: Option<f32>, official: &str) -> f64 {
+    let base = 1.0 - (dist / (max_distance(official) * 2.0)) as f64;
+    let contested = runner_up.is_some_and(|r| r - dist < 0.25);
+    let c = if contested { base * 0.9 } else { base };
+    (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! Invariants: line structure is kept (no newline is ever added or removed); every change is an
 //! [`Edit`] with its byte range in the original; repairing repaired text changes nothing.
 
-use crate::confusion::ConfusionModel;
+use crate::confusion::{Channel, ConfusionModel};
 use crate::lexicon::Lexicon;
 use crate::offsets::{MappedText, OffsetMap};
 use regex::Regex;
@@ -35,6 +35,11 @@ pub enum Reason {
     /// The printed word exists, but its neighbours or the document make another word far likelier
     /// ("ar" → "är").
     Context,
+    /// A name in an allocation table, replaced by the official register's spelling
+    /// ("Goéteborg" → "Göteborg").
+    RegisterName,
+    /// Digit groups of a table amount that the OCR merged or split ("71129" → "71 129").
+    DigitGrouping,
 }
 
 /// One change (or, in `review`, one suggested change) with its place in the original text.
@@ -80,6 +85,11 @@ const LINKING_S_COST: f64 = 0.7;
 const APPLY_CONFIDENCE: f64 = 0.75;
 /// Below this posterior a correction is not even worth a reviewer's time.
 const REVIEW_CONFIDENCE: f64 = 0.35;
+/// A reading this sure teaches the document's confusion rates.
+const OBSERVE_CONFIDENCE: f64 = 0.9;
+/// In a text that lost its diacritics, every learned letter → å/ä/ö confusion is at least this
+/// likely in the first reading: the training fonts lose diacritics in fewer ways than archives do.
+const DIACRITIC_FLOOR: f64 = 0.02;
 /// Most channel cost a reading may spend on confusions.
 const MAX_CHANNEL_COST: f64 = 14.0;
 /// Most confusions in one word.
@@ -141,14 +151,34 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// What the search found for one word: its best reading and the printed reading's cost.
+/// What the search found for one word: its best reading, and how sure it is against the
+/// printed one.
 #[derive(Debug, Clone)]
 struct Reading {
     text: String,
-    cost: f64,
-    /// Cost of the word read as printed (a known word, a compound of known words, or unknown).
-    printed_cost: f64,
+    confidence: f64,
     printed_is_word: bool,
+    /// The confusions the reading assumes: (printed, read as).
+    ops: Vec<(String, String)>,
+}
+
+/// A reading of a prefix of a word, built up part by part.
+#[derive(Debug, Clone, Default)]
+struct Path {
+    cost: f64,
+    spelled: String,
+    parts: usize,
+    ops: Vec<(String, String)>,
+}
+
+/// A word of the text to read: its printed parts (two when broken across lines) and the whole.
+#[derive(Debug)]
+struct Word {
+    parts: Vec<(usize, usize)>,
+    whole: String,
+    /// Whether a known word may still be read as another (the text lost its diacritics, and the
+    /// neighbours are not English).
+    real_word_ok: bool,
 }
 
 /// A candidate part of a reading found by the fst walk: `end` is in chars of the OCR word.
@@ -158,6 +188,7 @@ struct Segment {
     channel: f64,
     count: u64,
     spelled: String,
+    ops: Vec<(String, String)>,
 }
 
 impl Segment {
@@ -169,7 +200,10 @@ impl Segment {
 
 /// The state of one fst walk over a printed word.
 struct Walk<'w> {
+    channel: &'w Channel,
     word: &'w [char],
+    /// The confusions read so far on the current path: (printed, read as).
+    ops: Vec<(String, String)>,
     allow_edits: bool,
     spelled: String,
     found: HashMap<usize, Vec<Segment>>,
@@ -181,8 +215,6 @@ const SEGMENTS_PER_END: usize = 3;
 pub struct Repairer {
     lexicon: &'static Lexicon,
     model: &'static ConfusionModel,
-    /// −ln P(c | c): the cost of reading a printed letter as itself.
-    identity_cost: HashMap<char, f64>,
 }
 
 impl Default for Repairer {
@@ -240,37 +272,23 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
 
 impl Repairer {
     pub fn new(lexicon: &'static Lexicon, model: &'static ConfusionModel) -> Repairer {
-        let mut identity_cost = HashMap::new();
-        for c in "abcdefghijklmnopqrstuvwxyzåäöé0123456789".chars() {
-            let changed: f64 = model
-                .readings_of(&c.to_string())
-                .iter()
-                .map(|r| r.prob)
-                .sum();
-            identity_cost.insert(c, -(1.0 - changed.min(0.95)).ln());
-        }
-        Repairer {
-            lexicon,
-            model,
-            identity_cost,
-        }
-    }
-
-    fn identity(&self, c: char) -> f64 {
-        if c.is_alphabetic() {
-            self.identity_cost.get(&c).copied().unwrap_or(0.0)
-        } else {
-            // a digit inside a word is almost never right
-            8.0
-        }
+        Repairer { lexicon, model }
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the fst
     /// with identity readings and learned confusions. Keeps the cheapest few per end.
-    fn segments_from(&self, word: &[char], start: usize, allow_edits: bool) -> Vec<Segment> {
+    fn segments_from(
+        &self,
+        ch: &Channel,
+        word: &[char],
+        start: usize,
+        allow_edits: bool,
+    ) -> Vec<Segment> {
         let mut walk = Walk {
+            channel: ch,
             word,
             allow_edits,
+            ops: Vec::new(),
             spelled: String::new(),
             found: HashMap::new(),
         };
@@ -293,12 +311,15 @@ impl Repairer {
         if let Some(count) = Lexicon::final_count(&node, out) {
             if !w.spelled.is_empty() {
                 let ends_here = w.found.entry(i).or_default();
+                // the same spelling reached through other confusions keeps its cheapest path
+                ends_here.retain(|s| s.spelled != w.spelled || s.channel < channel);
                 if !ends_here.iter().any(|s| s.spelled == w.spelled) {
                     ends_here.push(Segment {
                         end: i,
                         channel,
                         count,
                         spelled: w.spelled.clone(),
+                        ops: w.ops.clone(),
                     });
                     ends_here.sort_by(|a, b| a.total().total_cmp(&b.total()));
                     ends_here.truncate(SEGMENTS_PER_END);
@@ -313,7 +334,7 @@ impl Repairer {
         let mut o = out;
         if let Some(next) = self.lexicon.step(node, c, &mut o) {
             w.spelled.push(c);
-            self.walk(w, i + 1, next, o, channel + self.identity(c), edits);
+            self.walk(w, i + 1, next, o, channel + w.channel.identity(c), edits);
             w.spelled.pop();
         }
         if !w.allow_edits || edits >= MAX_EDITS {
@@ -326,20 +347,22 @@ impl Repairer {
                 break;
             }
             key.push(w.word[i + take - 1]);
-            for reading in self.model.readings_of(&key) {
-                let cost = channel + (-reading.prob.ln()).max(0.05);
+            for (truth, reading_cost) in w.channel.readings_of(&key) {
+                let cost = channel + reading_cost;
                 if cost > MAX_CHANNEL_COST {
                     continue;
                 }
                 let mut o = out;
                 let mut n = Some(node);
-                for t in reading.truth.chars() {
+                for t in truth.chars() {
                     n = n.and_then(|nd| self.lexicon.step(nd, t, &mut o));
                 }
                 if let Some(next) = n {
                     let len = w.spelled.len();
-                    w.spelled.push_str(&reading.truth);
+                    w.spelled.push_str(truth);
+                    w.ops.push((key.clone(), truth.clone()));
                     self.walk(w, i + take, next, o, cost, edits + 1);
+                    w.ops.pop();
                     w.spelled.truncate(len);
                 }
             }
@@ -347,17 +370,16 @@ impl Repairer {
     }
 
     /// The cheapest reading of the whole word as one word or a compound of words.
-    /// Returns (cost, spelled, is_single_word).
-    fn best_reading(&self, word: &[char], allow_edits: bool) -> Option<(f64, String, bool)> {
+    fn best_reading(&self, ch: &Channel, word: &[char], allow_edits: bool) -> Option<Path> {
         let n = word.len();
-        // best[i]: (cost, spelled, parts) of reading word[..i]
-        let mut best: Vec<Option<(f64, String, usize)>> = vec![None; n + 1];
-        best[0] = Some((0.0, String::new(), 0));
+        // best[i]: the cheapest reading of word[..i]
+        let mut best: Vec<Option<Path>> = vec![None; n + 1];
+        best[0] = Some(Path::default());
         for start in 0..n {
-            let Some((base, prefix, parts)) = best[start].clone() else {
+            let Some(prefix) = best[start].clone() else {
                 continue;
             };
-            for seg in self.segments_from(word, start, allow_edits) {
+            for seg in self.segments_from(ch, word, start, allow_edits) {
                 let len = seg.end - start;
                 let whole = start == 0 && seg.end == n;
                 if !whole && (len < 3 || (len == 3 && seg.count < 1000)) {
@@ -370,68 +392,167 @@ impl Repairer {
                         + COMPOUND_JOIN_COST
                 };
                 let mut consider = |end: usize, extra: f64, linker: &str| {
-                    let cost = base + seg.channel + lexical + extra;
-                    if best[end].as_ref().is_none_or(|b| cost < b.0) {
-                        best[end] =
-                            Some((cost, format!("{prefix}{}{linker}", seg.spelled), parts + 1));
+                    let cost = prefix.cost + seg.channel + lexical + extra;
+                    if best[end].as_ref().is_none_or(|b| cost < b.cost) {
+                        let mut ops = prefix.ops.clone();
+                        ops.extend(seg.ops.iter().cloned());
+                        best[end] = Some(Path {
+                            cost,
+                            spelled: format!("{}{}{linker}", prefix.spelled, seg.spelled),
+                            parts: prefix.parts + 1,
+                            ops,
+                        });
                     }
                 };
                 consider(seg.end, 0.0, "");
                 if seg.end < n && seg.end > start && word[seg.end] == 's' && !whole {
-                    consider(seg.end + 1, LINKING_S_COST + self.identity('s'), "s");
+                    consider(seg.end + 1, LINKING_S_COST + ch.identity('s'), "s");
                 }
             }
         }
-        best[n]
-            .take()
-            .map(|(cost, spelled, parts)| (cost, spelled, parts == 1))
+        best[n].take()
     }
 
-    /// Reads one lowercase word: its best reading against the printed one.
-    fn read(&self, word: &str, allow_real_word: bool) -> Option<Reading> {
+    /// Reads one lowercase word: its best reading against the printed one, or `None` when the
+    /// printed word stands (or is a known word and real words are not to be questioned).
+    fn read(&self, ch: &Channel, word: &str, allow_real_word: bool) -> Option<Reading> {
         let chars: Vec<char> = word.chars().collect();
         if chars.len() < 2 || chars.len() > 60 {
             return None;
         }
-        let printed = self.best_reading(&chars, false);
-        let printed_is_word = printed.as_ref().is_some_and(|p| p.2);
+        let printed = self.best_reading(ch, &chars, false);
+        let printed_is_word = printed.as_ref().is_some_and(|p| p.parts == 1);
         if printed_is_word && !allow_real_word {
             return None;
         }
         let printed_cost = printed
             .as_ref()
-            .map_or(UNKNOWN_WORD_COST, |p| p.0.min(UNKNOWN_WORD_COST));
-        let (cost, text, _) = self.best_reading(&chars, true)?;
-        if text == word {
+            .map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
+        let best = self.best_reading(ch, &chars, true)?;
+        if best.spelled == word {
             return None;
         }
+        let confidence = 1.0 / (1.0 + (best.cost - printed_cost).exp());
         Some(Reading {
-            text,
-            cost,
-            printed_cost,
+            text: best.spelled,
+            confidence: (confidence * 1000.0).round() / 1000.0,
             printed_is_word,
+            ops: best.ops,
         })
     }
 
     /// Repairs a whole text. Line structure and everything but the corrected words is kept.
     pub fn repair(&self, text: &str) -> Repaired {
-        let allow_real_word = !keeps_diacritics(text);
-        let protected: Vec<(usize, usize)> = PROTECTED
-            .find_iter(text)
-            .map(|m| (m.start(), m.end()))
-            .collect();
-        let is_protected = |s: usize, e: usize| protected.iter().any(|&(ps, pe)| s < pe && e > ps);
-        let tokens: Vec<(usize, usize)> =
-            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let lost_diacritics = !keeps_diacritics(text);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
-        let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
+        let (mut edits, table_labels) = table_row_edits(text);
+        let (words, ones) = self.words(text, &table_labels, lost_diacritics);
+        edits.extend(ones);
 
-        let mut edits = Vec::new();
+        // First reading, with every diacritic confusion allowed, to learn how this document's
+        // OCR damaged it; then the final reading with what it showed.
+        let floor = if lost_diacritics {
+            DIACRITIC_FLOOR
+        } else {
+            0.0
+        };
+        let first = Channel::new(self.model, &HashMap::new(), floor);
+        let observed = self.observe(&first, text, &words);
+        let channel = Channel::new(self.model, &observed, floor);
+
         let mut review = Vec::new();
-        let mut cache: HashMap<String, Option<Reading>> = HashMap::new();
+        let mut cache: HashMap<(bool, String), Option<Reading>> = HashMap::new();
+        for word in &words {
+            let lower = word.whole.to_lowercase();
+            let reading = cache
+                .entry((word.real_word_ok, lower))
+                .or_insert_with_key(|(ok, w)| self.read(&channel, w, *ok))
+                .clone();
+            let Some(reading) = reading.filter(|r| r.confidence >= REVIEW_CONFIDENCE) else {
+                continue;
+            };
+            let new_whole = apply_case(&word.whole, &reading.text);
+            let reason = classify(&word.whole, &new_whole, reading.printed_is_word);
+            let target = if reading.confidence >= APPLY_CONFIDENCE {
+                &mut edits
+            } else {
+                &mut review
+            };
+            for (s, e, new) in split_like(&word.parts, text, &new_whole) {
+                if text[s..e] != new {
+                    target.push(Edit {
+                        start: s,
+                        end: e,
+                        line: 0,
+                        old: text[s..e].to_string(),
+                        new,
+                        confidence: reading.confidence,
+                        reason,
+                    });
+                }
+            }
+        }
+        edits.sort_by_key(|e| e.start);
+        for edit in edits.iter_mut().chain(review.iter_mut()) {
+            edit.line = line_of(edit.start);
+        }
+        Repaired {
+            text: apply_edits(text, &edits),
+            edits,
+            review,
+        }
+    }
+
+    /// How often this document's confident corrections of unknown words read each confusion,
+    /// as a share of the printed string's occurrences in its words.
+    fn observe(&self, ch: &Channel, text: &str, words: &[Word]) -> HashMap<(String, String), f64> {
+        let mut used: HashMap<(String, String), usize> = HashMap::new();
+        let mut seen: HashMap<String, Option<Reading>> = HashMap::new();
+        for word in words {
+            let lower = word.whole.to_lowercase();
+            let reading = seen
+                .entry(lower)
+                .or_insert_with_key(|w| self.read(ch, w, false))
+                .clone();
+            if let Some(r) = reading.filter(|r| r.confidence >= OBSERVE_CONFIDENCE) {
+                for op in r.ops {
+                    *used.entry(op).or_default() += 1;
+                }
+            }
+        }
+        let lower_text = text.to_lowercase();
+        used.into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .filter_map(|((ocr, truth), n)| {
+                let occurrences = lower_text.matches(ocr.as_str()).count().max(n);
+                Some(((ocr, truth), n as f64 / occurrences as f64))
+            })
+            .collect()
+    }
+
+    /// The words of a text to read, and the edits for "1" read for "i". Protected spans, table
+    /// names matched in the register, and abbreviations in capitals are left out; a word broken
+    /// at a line-end hyphen is one word.
+    fn words(
+        &self,
+        text: &str,
+        table_labels: &[(usize, usize)],
+        lost_diacritics: bool,
+    ) -> (Vec<Word>, Vec<Edit>) {
+        let mut protected: Vec<(usize, usize)> = PROTECTED
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        protected.extend_from_slice(table_labels);
+        let is_protected = |s: usize, e: usize| protected.iter().any(|&(ps, pe)| s < pe && e > ps);
+        let tokens: Vec<(usize, usize)> =
+            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
+        let mut words = Vec::new();
+        let mut ones = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
             let (start, end) = tokens[i];
@@ -440,17 +561,9 @@ impl Repairer {
             if is_protected(start, end) {
                 continue;
             }
-            let has_letter = token.chars().any(char::is_alphabetic);
-            if !has_letter {
+            if !token.chars().any(char::is_alphabetic) {
                 if token == "1" {
-                    if let Some(edit) =
-                        self.one_as_i(text, &tokens, i - 1, &lower_word, allow_real_word)
-                    {
-                        edits.push(Edit {
-                            line: line_of(start),
-                            ..edit
-                        });
-                    }
+                    ones.extend(self.one_as_i(text, &tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
@@ -461,9 +574,7 @@ impl Repairer {
             {
                 continue; // an abbreviation: SKR, LSS
             }
-            // a word broken at a line-end hyphen is read whole
-            let broken = self.continuation(text, &tokens, i - 1);
-            let (parts, whole): (Vec<(usize, usize)>, String) = match broken {
+            let (parts, whole) = match self.continuation(text, &tokens, i - 1) {
                 Some(next) => {
                     i += 1;
                     (
@@ -473,49 +584,18 @@ impl Repairer {
                 }
                 None => (vec![(start, end)], token.to_string()),
             };
-            let lower = whole.to_lowercase();
             let english = [i.checked_sub(2), Some(i)]
                 .into_iter()
                 .flatten()
                 .filter_map(&lower_word)
                 .any(|w| ENGLISH_MARKERS.contains(&w.as_str()));
-            let real_word_ok = allow_real_word && !english;
-            let reading = cache
-                .entry(format!("{real_word_ok}{lower}"))
-                .or_insert_with(|| self.read(&lower, real_word_ok))
-                .clone();
-            let Some(reading) = reading else { continue };
-            let confidence = 1.0 / (1.0 + (reading.cost - reading.printed_cost).exp());
-            let confidence = (confidence * 1000.0).round() / 1000.0;
-            if confidence < REVIEW_CONFIDENCE {
-                continue;
-            }
-            let new_whole = apply_case(&whole, &reading.text);
-            let reason = classify(&whole, &new_whole, reading.printed_is_word);
-            let target = if confidence >= APPLY_CONFIDENCE {
-                &mut edits
-            } else {
-                &mut review
-            };
-            for (s, e, new) in split_like(&parts, text, &new_whole) {
-                if text[s..e] != new {
-                    target.push(Edit {
-                        start: s,
-                        end: e,
-                        line: line_of(s),
-                        old: text[s..e].to_string(),
-                        new,
-                        confidence,
-                        reason,
-                    });
-                }
-            }
+            words.push(Word {
+                parts,
+                whole,
+                real_word_ok: lost_diacritics && !english,
+            });
         }
-        Repaired {
-            text: apply_edits(text, &edits),
-            edits,
-            review,
-        }
+        (words, ones)
     }
 
     /// The next token, when token `i` ends a line with a hyphen and the next line starts with the
@@ -582,6 +662,94 @@ impl Repairer {
             reason: Reason::DigitForLetter,
         })
     }
+}
+
+/// Table rows: names matched in the official register take its spelling, and amounts whose digit
+/// groups the OCR merged or split are regrouped. Returns the edits and the byte ranges of matched
+/// names, which word repair leaves alone.
+fn table_row_edits(text: &str) -> (Vec<Edit>, Vec<(usize, usize)>) {
+    let layout = crate::layout::analyze(text);
+    let mut labels = Vec::new();
+    let mut amounts = Vec::new();
+    for line in layout
+        .lines
+        .iter()
+        .filter(|l| l.kind == crate::layout::LineKind::TableRow)
+    {
+        let Some(cells) = crate::layout::row_cells(&text[line.start..line.end]) else {
+            continue;
+        };
+        labels.push((line.start + cells.label.0, line.start + cells.label.1));
+        amounts.extend(
+            cells
+                .amounts
+                .iter()
+                .map(|&(s, e)| (line.start + s, line.start + e)),
+        );
+    }
+    let names: Vec<&str> = labels.iter().map(|&(s, e)| text[s..e].trim()).collect();
+    let register = crate::register::Register::embedded();
+    let mut edits = Vec::new();
+    let mut matched = Vec::new();
+    for (&(s, e), found) in labels.iter().zip(register.match_municipalities(&names)) {
+        let Some(found) = found.filter(|m| m.confidence >= APPLY_CONFIDENCE) else {
+            continue;
+        };
+        matched.push((s, e));
+        let official = &register.municipalities[found.index].name;
+        if text[s..e] != *official {
+            edits.push(Edit {
+                start: s,
+                end: e,
+                line: 0,
+                old: text[s..e].to_string(),
+                new: official.clone(),
+                confidence: found.confidence,
+                reason: Reason::RegisterName,
+            });
+        }
+    }
+    for (s, e) in amounts {
+        let cell = &text[s..e];
+        let Some(printed) = cell
+            .strip_suffix("kr")
+            .or_else(|| cell.strip_suffix("kronor"))
+        else {
+            continue;
+        };
+        let printed = printed.trim_end();
+        let digits: String = printed.chars().filter(char::is_ascii_digit).collect();
+        let grouped = group_thousands(&digits);
+        if printed != grouped && MISGROUPED.is_match(printed) {
+            edits.push(Edit {
+                start: s,
+                end: s + printed.len(),
+                line: 0,
+                old: printed.to_string(),
+                new: grouped,
+                confidence: 1.0,
+                reason: Reason::DigitGrouping,
+            });
+        }
+    }
+    (edits, matched)
+}
+
+/// An amount whose digit groups the OCR merged ("71129") or split off one digit too many
+/// ("1168 969"); anything else (several columns, a year) is left as printed.
+static MISGROUPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{5,7}|\d{4}(?: \d{3})+)$").unwrap());
+
+/// "1168969" → "1 168 969".
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Splits a corrected word back over the printed parts it was read from (a word broken across
