@@ -109,27 +109,72 @@ impl Register {
         let ascending = best_positions.windows(2).filter(|w| w[0] < w[1]).count();
         let in_order =
             best_positions.len() >= 10 && ascending * 10 >= (best_positions.len() - 1) * 9;
-        let chosen: Vec<Option<(usize, f32)>> = if in_order {
+        let mut chosen: Vec<Option<(usize, f32)>> = if in_order {
             align_in_order(&cands)
         } else {
             cands.iter().map(|c| c.first().copied()).collect()
         };
+        let by_position = if in_order {
+            self.fill_gaps_by_position(names, &mut chosen, model)
+        } else {
+            vec![false; names.len()]
+        };
         chosen
             .into_iter()
             .zip(&cands)
+            .zip(by_position)
             // a name the ordered alignment left out, whose best entry another name holds, is a repeat
-            .map(|(choice, c)| {
+            .map(|((choice, c), by_position)| {
                 let (index, distance) = choice.or_else(|| c.first().copied())?;
                 let runner_up = c.iter().find(|x| x.0 != index).map(|x| x.1);
+                let mut confidence = confidence(distance, runner_up, &entries[index].name);
+                if by_position {
+                    confidence = POSITION_ONLY_CONFIDENCE;
+                } else if in_order && c.first().is_some_and(|b| b.0 == index) {
+                    // the name's own best fit, and in its place in the order: far surer
+                    confidence = 1.0 - (1.0 - confidence) * 0.4;
+                }
                 Some(NameMatch {
                     index,
                     distance,
-                    confidence: confidence(distance, runner_up, &entries[index].name),
+                    confidence: (confidence * 1000.0).round() / 1000.0,
                 })
             })
             .collect()
     }
+
+    /// In a complete table in alphabetical order, a lone unmatched name between two matched
+    /// neighbours, with exactly one register entry left between theirs, is that entry when it is
+    /// not too far off ("Viannais" between Vänersborg and Värmdö is Vännäs). Returns which names
+    /// were matched this way.
+    fn fill_gaps_by_position(
+        &self,
+        names: &[&str],
+        chosen: &mut [Option<(usize, f32)>],
+        model: &ConfusionModel,
+    ) -> Vec<bool> {
+        let mut filled = vec![false; names.len()];
+        for i in 1..names.len().saturating_sub(1) {
+            let (Some(prev), None, Some(next)) = (chosen[i - 1], chosen[i], chosen[i + 1]) else {
+                continue;
+            };
+            if next.0 != prev.0 + 2 {
+                continue;
+            }
+            let index = prev.0 + 1;
+            let official = &self.municipalities[index].name;
+            let distance = model.distance(names[i], official);
+            if distance <= official.chars().count() as f32 * 0.6 {
+                chosen[i] = Some((index, distance));
+                filled[i] = true;
+            }
+        }
+        filled
+    }
 }
+
+/// Confidence of a name matched by its place in the table alone: for a reviewer to confirm.
+const POSITION_ONLY_CONFIDENCE: f64 = 0.5;
 
 /// The most distance a match may have: a quarter of the official name's length, at least one.
 fn max_distance(official: &str) -> f32 {
@@ -220,7 +265,7 @@ fn confidence(dist: f32, runner_up: Option<f32>, official: &str) -> f64 {
     let base = 1.0 - (dist / (max_distance(official) * 2.0)) as f64;
     let contested = runner_up.is_some_and(|r| r - dist < 0.25);
     let c = if contested { base * 0.9 } else { base };
-    (c.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+    c.clamp(0.0, 1.0)
 }
 
 #[cfg(test)]

@@ -380,9 +380,8 @@ impl Repairer {
                 continue;
             };
             for seg in self.segments_from(ch, word, start, allow_edits) {
-                let len = seg.end - start;
                 let whole = start == 0 && seg.end == n;
-                if !whole && (len < 3 || (len == 3 && seg.count < 1000)) {
+                if !whole && !is_compound_part(&seg.spelled, seg.count) {
                     continue;
                 }
                 let lexical = if whole {
@@ -448,8 +447,9 @@ impl Repairer {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
-        let (mut edits, table_labels) = table_row_edits(text);
-        let (words, ones) = self.words(text, &table_labels, lost_diacritics);
+        let table = table_row_edits(text);
+        let mut edits = table.edits;
+        let (words, ones) = self.words(text, &table.matched, lost_diacritics);
         edits.extend(ones);
 
         // First reading, with every diacritic confusion allowed, to learn how this document's
@@ -463,7 +463,7 @@ impl Repairer {
         let observed = self.observe(&first, text, &words);
         let channel = Channel::new(self.model, &observed, floor);
 
-        let mut review = Vec::new();
+        let mut review = table.review;
         let mut cache: HashMap<(bool, String), Option<Reading>> = HashMap::new();
         for word in &words {
             let lower = word.whole.to_lowercase();
@@ -496,6 +496,7 @@ impl Repairer {
             }
         }
         edits.sort_by_key(|e| e.start);
+        review.sort_by_key(|e| e.start);
         for edit in edits.iter_mut().chain(review.iter_mut()) {
             edit.line = line_of(edit.start);
         }
@@ -664,10 +665,18 @@ impl Repairer {
     }
 }
 
+/// What the table pass decided.
+struct TableRepairs {
+    edits: Vec<Edit>,
+    /// Names matched too weakly to change: for review.
+    review: Vec<Edit>,
+    /// Byte ranges of names matched surely, which word repair leaves alone.
+    matched: Vec<(usize, usize)>,
+}
+
 /// Table rows: names matched in the official register take its spelling, and amounts whose digit
-/// groups the OCR merged or split are regrouped. Returns the edits and the byte ranges of matched
-/// names, which word repair leaves alone.
-fn table_row_edits(text: &str) -> (Vec<Edit>, Vec<(usize, usize)>) {
+/// groups the OCR merged or split are regrouped.
+fn table_row_edits(text: &str) -> TableRepairs {
     let layout = crate::layout::analyze(text);
     let mut labels = Vec::new();
     let mut amounts = Vec::new();
@@ -691,14 +700,20 @@ fn table_row_edits(text: &str) -> (Vec<Edit>, Vec<(usize, usize)>) {
     let register = crate::register::Register::embedded();
     let mut edits = Vec::new();
     let mut matched = Vec::new();
+    let mut review = Vec::new();
     for (&(s, e), found) in labels.iter().zip(register.match_municipalities(&names)) {
-        let Some(found) = found.filter(|m| m.confidence >= APPLY_CONFIDENCE) else {
+        let Some(found) = found.filter(|m| m.confidence >= REVIEW_CONFIDENCE) else {
             continue;
         };
-        matched.push((s, e));
         let official = &register.municipalities[found.index].name;
+        let target = if found.confidence >= APPLY_CONFIDENCE {
+            matched.push((s, e));
+            &mut edits
+        } else {
+            &mut review
+        };
         if text[s..e] != *official {
-            edits.push(Edit {
+            target.push(Edit {
                 start: s,
                 end: e,
                 line: 0,
@@ -732,7 +747,11 @@ fn table_row_edits(text: &str) -> (Vec<Edit>, Vec<(usize, usize)>) {
             });
         }
     }
-    (edits, matched)
+    TableRepairs {
+        edits,
+        review,
+        matched,
+    }
 }
 
 /// An amount whose digit groups the OCR merged ("71129") or split off one digit too many
@@ -750,6 +769,20 @@ fn group_thousands(digits: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Function words are never parts of compounds ("åren|det" is no word).
+const FUNCTION_WORDS: &[&str] = &[
+    "och", "att", "det", "den", "dem", "som", "för", "med", "till", "men", "han", "hon", "var",
+    "har", "ett", "sig", "sin", "sitt", "vi", "ni", "de", "av", "om", "på", "är", "inte", "kan",
+    "ska", "så", "nu",
+];
+
+/// Whether a lexicon word may be one part of a compound: four letters or more, or a common
+/// three-letter word ("hem", "tid"), and not a function word.
+fn is_compound_part(word: &str, count: u64) -> bool {
+    let len = word.chars().count();
+    (len >= 4 || (len == 3 && count >= 1000)) && !FUNCTION_WORDS.contains(&word)
 }
 
 /// Splits a corrected word back over the printed parts it was read from (a word broken across

@@ -69,13 +69,14 @@ pub(crate) fn money_after(reading: &str, anchor: &Regex) -> Option<i64> {
 
 static TOTAL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\butbetala\b").unwrap());
 
-/// Lines of body text that follow the first line containing `heading` (case-insensitive), up to a
+/// Lines of body text that follow the first line containing `heading` (lowercase, without
+/// diacritics; matched with diacritics folded, so that OCR damage does not hide it), up to a
 /// table, page noise, a page break or two blank lines in a row.
 fn lines_after(layout: &Layout, text: &str, heading: &str) -> Vec<String> {
     let Some(at) = layout
         .lines
         .iter()
-        .position(|l| text[l.start..l.end].to_lowercase().contains(heading))
+        .position(|l| super::folded(&text[l.start..l.end]).contains(heading))
     else {
         return Vec::new();
     };
@@ -133,7 +134,7 @@ pub fn decision(text: &str, layout: &Layout, reading: &str) -> Decision {
             + 1;
         format!("{}-{month:02}", &c["year"])
     });
-    let signatories = lines_after(layout, text, "regeringens vägnar")
+    let signatories = lines_after(layout, text, "regeringens vagnar")
         .into_iter()
         .take_while(|l| !l.to_lowercase().starts_with("kopia till"))
         .filter(|l| l.split_whitespace().count() <= 4 && l.starts_with(char::is_uppercase))
