@@ -5,7 +5,7 @@
 //! it: the repair stage generates candidate words from it, and register matching measures how far
 //! an OCR'd name is from an official one.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 static EMBEDDED: &str = include_str!("../dictionaries/ocr_confusions.tsv");
@@ -52,7 +52,7 @@ impl ConfusionModel {
 
     /// Parses `ocr\ttruth\tcount\tprob` lines (header first).
     pub fn parse(tsv: &str) -> ConfusionModel {
-        let mut by_ocr: HashMap<String, Vec<Confusion>> = HashMap::new();
+        let mut by_ocr: HashMap<String, Vec<Confusion>> = HashMap::default();
         for line in tsv.lines().skip(1).filter(|l| !l.starts_with('#')) {
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 4 {
@@ -176,8 +176,8 @@ impl Channel {
         observed: &HashMap<(String, String), f64>,
         diacritic_floor: f64,
     ) -> Channel {
-        let mut readings: HashMap<String, Vec<(String, f64)>> = HashMap::new();
-        let mut identity = HashMap::new();
+        let mut readings: HashMap<String, Vec<(String, f64)>> = HashMap::default();
+        let mut identity = HashMap::default();
         for (ocr, confusions) in &model.by_ocr {
             let mut changed = 0.0;
             let list = readings.entry(ocr.clone()).or_default();
@@ -211,6 +211,14 @@ impl Channel {
     /// What the page may have had where the OCR printed `ocr`, with the cost of each reading.
     pub fn readings_of(&self, ocr: &str) -> &[(String, f64)] {
         self.readings.get(ocr).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The cost of reading `ocr` as `truth`, if the model knows that confusion.
+    pub fn cost_of(&self, ocr: &str, truth: &str) -> Option<f64> {
+        self.readings_of(ocr)
+            .iter()
+            .find(|r| r.0 == truth)
+            .map(|r| r.1)
     }
 
     /// Cost of reading a printed character as itself. A digit inside a word is almost never right.

@@ -63,6 +63,13 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits a table row into label and amount cells; `None` when the line is not a row.
 pub fn row_cells(line: &str) -> Option<RowCells> {
+    // cheap test first: a row has a digit and ends in an amount or a currency
+    let last = line.trim_end().chars().last()?;
+    if !(last.is_ascii_digit() || matches!(last, 'r' | '-'))
+        || !line.bytes().any(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
     let caps = ROW.captures(line)?;
     let label = caps.name("label")?;
     let amounts_match = caps.name("amounts")?;

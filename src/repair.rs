@@ -15,8 +15,10 @@ use crate::confusion::{Channel, ConfusionModel};
 use crate::lexicon::Lexicon;
 use crate::offsets::{MappedText, OffsetMap};
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Why a word was changed.
@@ -71,6 +73,8 @@ fn word_cost(count: u64) -> f64 {
     (1e9 / (count as f64 + 0.5)).ln()
 }
 
+/// Lexical cost of the most frequent Swedish word ("och"): no reading can cost less.
+const MOST_FREQUENT_WORD_COST: f64 = 3.6;
 /// Cost of a word the lexicon does not know, read as printed: a little above the rarest word.
 const UNKNOWN_WORD_COST: f64 = 23.0;
 /// Extra cost for every further part of a compound ("kompetens|försörjnings|utmaningar").
@@ -85,6 +89,11 @@ const LINKING_S_COST: f64 = 0.7;
 const APPLY_CONFIDENCE: f64 = 0.75;
 /// Below this posterior a correction is not even worth a reviewer's time.
 const REVIEW_CONFIDENCE: f64 = 0.35;
+/// Distinct words read to learn a document's confusion rates: enough to see its habits, few
+/// enough to keep a long document's first reading cheap.
+const OBSERVE_WORDS: usize = 400;
+/// A confusion seen this often in a document's sure corrections counts as its habit.
+const OBSERVE_MIN_COUNT: usize = 3;
 /// A reading this sure teaches the document's confusion rates.
 const OBSERVE_CONFIDENCE: f64 = 0.9;
 /// In a text that lost its diacritics, every learned letter → å/ä/ö confusion is at least this
@@ -139,13 +148,15 @@ const NUMBER_CONTEXT_AFTER: &[&str] = &[
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\d£¢§|]+").unwrap());
 /// Spans never touched: e-mail addresses, web addresses, diarienummer, abbreviations with dots.
+/// (Without `\b`, which would keep the regex engine off its fast path; a span counts only where
+/// it starts a word, see `protected_spans`.)
 static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         [\w.+-]+@[\w-]+(?:\.[\w-]+)+        # e-mail
       | (?:https?://|www\.)\S+              # web address
-      | \b\p{Lu}\p{Ll}?\d{4}/\d{3,6}(?:/\p{Lu}{1,4})?  # diarienummer
-      | \b\p{L}{1,4}\.(?:\p{L}{1,4}\.)+    # abbreviations: t.ex. bl.a. m.m.
+      | \p{Lu}\p{Ll}?\d{4}/\d{3,6}(?:/\p{Lu}{1,4})?  # diarienummer
+      | \p{L}{1,4}\.(?:\p{L}{1,4}\.)+    # abbreviations: t.ex. bl.a. m.m.
     ",
     )
     .unwrap()
@@ -166,9 +177,11 @@ struct Reading {
 #[derive(Debug, Clone, Default)]
 struct Path {
     cost: f64,
+    /// The part of `cost` spent on confusions.
+    channel: f64,
     spelled: String,
     parts: usize,
-    ops: Vec<(String, String)>,
+    ops: Vec<Op>,
 }
 
 /// A word of the text to read: its printed parts (two when broken across lines) and the whole.
@@ -187,26 +200,67 @@ struct Segment {
     end: usize,
     channel: f64,
     count: u64,
+    /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
+    total: f64,
     spelled: String,
-    ops: Vec<(String, String)>,
+    ops: Vec<Op>,
 }
 
-impl Segment {
-    /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
-    fn total(&self) -> f64 {
-        self.channel + word_cost(self.count)
+/// A printed word prepared for reading: its letters, and for every position the cost of reading
+/// the letter as itself and the confusions that may start there (one or two printed characters).
+struct PrintedWord<'c> {
+    chars: Vec<char>,
+    identity: Vec<f64>,
+    options: Vec<[&'c [(String, f64)]; 2]>,
+}
+
+impl<'c> PrintedWord<'c> {
+    fn new(word: &str, ch: &'c Channel) -> PrintedWord<'c> {
+        let chars: Vec<char> = word.chars().collect();
+        let mut key = String::new();
+        let options = (0..chars.len())
+            .map(|i| {
+                let one = ch.readings_of(chars[i].encode_utf8(&mut [0; 4]));
+                key.clear();
+                key.extend(chars[i..].iter().take(2));
+                let two = if chars.len() > i + 1 {
+                    ch.readings_of(&key)
+                } else {
+                    &[]
+                };
+                [one, two]
+            })
+            .collect();
+        PrintedWord {
+            identity: chars.iter().map(|&c| ch.identity(c)).collect(),
+            chars,
+            options,
+        }
+    }
+
+    /// The confusion an op stands for: (printed, read as).
+    fn op_text(&self, (i, take, k): Op) -> (String, String) {
+        let printed: String = self.chars[i..i + take].iter().collect();
+        (printed, self.options[i][take - 1][k].0.clone())
     }
 }
 
+/// A confusion read at printed position `.0`, spanning `.1` characters, option `.2` there.
+type Op = (usize, usize, usize);
+
 /// The state of one fst walk over a printed word.
-struct Walk<'w> {
-    channel: &'w Channel,
-    word: &'w [char],
-    /// The confusions read so far on the current path: (printed, read as).
-    ops: Vec<(String, String)>,
+struct Walk<'w, 'c> {
+    word: &'w PrintedWord<'c>,
+    /// Most channel cost a path may spend.
+    budget: f64,
+    /// Only readings of the whole word are wanted.
+    whole_only: bool,
     allow_edits: bool,
+    /// The confusions read so far on the current path.
+    ops: Vec<Op>,
     spelled: String,
-    found: HashMap<usize, Vec<Segment>>,
+    /// Readings found, by the printed position where they end.
+    found: Vec<Vec<Segment>>,
 }
 
 /// Readings kept per end position of a segment: the cheapest few.
@@ -215,6 +269,44 @@ const SEGMENTS_PER_END: usize = 3;
 pub struct Repairer {
     lexicon: &'static Lexicon,
     model: &'static ConfusionModel,
+    /// The unadapted channels, for text that kept its diacritics and text that lost them.
+    base: [Channel; 2],
+}
+
+/// Word readings shared by every document a thread repairs. A reading is a pure function of its
+/// key (the channel, whether real words are questioned, the lowercase word), so the cache never
+/// changes what is written, only how fast.
+type ReadingCache<K> = std::cell::RefCell<HashMap<K, Option<Rc<Reading>>>>;
+
+thread_local! {
+    /// Through an unadapted channel: (lost diacritics, real words questioned, word).
+    static BASE_READINGS: ReadingCache<(bool, bool, String)> = Default::default();
+    /// Through a channel adapted to a document: (the adaptation's signature, real words
+    /// questioned, word). Documents from one archive tend to share their OCR's habits.
+    static ADAPTED_READINGS: ReadingCache<(u64, bool, String)> = Default::default();
+}
+
+/// Entries after which a thread's cache starts afresh, bounding memory.
+const CACHE_LIMIT: usize = 200_000;
+
+/// The cached reading for `key`, computed by `read` on a miss.
+fn cached<K: std::hash::Hash + Eq + Clone + 'static>(
+    cache: &'static std::thread::LocalKey<ReadingCache<K>>,
+    key: K,
+    read: impl FnOnce(&K) -> Option<Reading>,
+) -> Option<Rc<Reading>> {
+    cache.with(|cache| {
+        if let Some(hit) = cache.borrow().get(&key) {
+            return hit.clone();
+        }
+        let reading = read(&key).map(Rc::new);
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, reading.clone());
+        reading
+    })
 }
 
 impl Default for Repairer {
@@ -272,45 +364,69 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
 
 impl Repairer {
     pub fn new(lexicon: &'static Lexicon, model: &'static ConfusionModel) -> Repairer {
-        Repairer { lexicon, model }
+        let none = HashMap::default();
+        Repairer {
+            lexicon,
+            model,
+            base: [
+                Channel::new(model, &none, 0.0),
+                Channel::new(model, &none, DIACRITIC_FLOOR),
+            ],
+        }
+    }
+
+    /// A word's reading through the unadapted channel, from the thread's shared cache.
+    fn base_reading(
+        &self,
+        lost_diacritics: bool,
+        real_word_ok: bool,
+        word: &str,
+    ) -> Option<Rc<Reading>> {
+        let channel = &self.base[usize::from(lost_diacritics)];
+        cached(
+            &BASE_READINGS,
+            (lost_diacritics, real_word_ok, word.to_string()),
+            |(_, ok, w)| self.read(channel, w, *ok),
+        )
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the fst
-    /// with identity readings and learned confusions. Keeps the cheapest few per end.
-    fn segments_from(
+    /// with identity readings and learned confusions, spending at most `budget` on confusions;
+    /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end.
+    fn search(
         &self,
-        ch: &Channel,
-        word: &[char],
+        word: &PrintedWord<'_>,
         start: usize,
         allow_edits: bool,
+        budget: f64,
+        whole_only: bool,
     ) -> Vec<Segment> {
         let mut walk = Walk {
-            channel: ch,
             word,
+            budget,
+            whole_only,
             allow_edits,
             ops: Vec::new(),
             spelled: String::new(),
-            found: HashMap::new(),
+            found: vec![Vec::new(); word.chars.len() + 1],
         };
-        self.walk(&mut walk, start, self.lexicon.root(), 0, 0.0, 0);
-        let mut segs: Vec<Segment> = walk.found.into_values().flatten().collect();
-        segs.sort_by_key(|s| s.end);
-        segs
+        self.walk(&mut walk, start, self.lexicon.root(), 0, 0.0);
+        walk.found.into_iter().flatten().collect()
     }
 
-    /// One step of the fst walk at printed position `i`, having spent `channel` on `edits`.
+    /// One step of the fst walk at printed position `i`, having spent `channel`.
     fn walk<'a>(
         &'a self,
-        w: &mut Walk<'_>,
+        w: &mut Walk<'_, '_>,
         i: usize,
         node: fst::raw::Node<'a>,
         out: u64,
         channel: f64,
-        edits: usize,
     ) {
+        let n = w.word.chars.len();
         if let Some(count) = Lexicon::final_count(&node, out) {
-            if !w.spelled.is_empty() {
-                let ends_here = w.found.entry(i).or_default();
+            if !w.spelled.is_empty() && (!w.whole_only || i == n) {
+                let ends_here = &mut w.found[i];
                 // the same spelling reached through other confusions keeps its cheapest path
                 ends_here.retain(|s| s.spelled != w.spelled || s.channel < channel);
                 if !ends_here.iter().any(|s| s.spelled == w.spelled) {
@@ -318,50 +434,46 @@ impl Repairer {
                         end: i,
                         channel,
                         count,
+                        total: channel + word_cost(count),
                         spelled: w.spelled.clone(),
                         ops: w.ops.clone(),
                     });
-                    ends_here.sort_by(|a, b| a.total().total_cmp(&b.total()));
+                    ends_here.sort_by(|a, b| a.total.total_cmp(&b.total));
                     ends_here.truncate(SEGMENTS_PER_END);
                 }
             }
         }
-        if i >= w.word.len() {
+        if i >= n {
             return;
         }
         // read the letter as itself
-        let c = w.word[i];
+        let c = w.word.chars[i];
         let mut o = out;
         if let Some(next) = self.lexicon.step(node, c, &mut o) {
             w.spelled.push(c);
-            self.walk(w, i + 1, next, o, channel + w.channel.identity(c), edits);
+            self.walk(w, i + 1, next, o, channel + w.word.identity[i]);
             w.spelled.pop();
         }
-        if !w.allow_edits || edits >= MAX_EDITS {
+        if !w.allow_edits || w.ops.len() >= MAX_EDITS {
             return;
         }
         // read one or two printed characters as something else
-        let mut key = String::new();
         for take in 1..=2 {
-            if i + take > w.word.len() {
-                break;
-            }
-            key.push(w.word[i + take - 1]);
-            for (truth, reading_cost) in w.channel.readings_of(&key) {
+            for (k, (truth, reading_cost)) in w.word.options[i][take - 1].iter().enumerate() {
                 let cost = channel + reading_cost;
-                if cost > MAX_CHANNEL_COST {
+                if cost > w.budget {
                     continue;
                 }
                 let mut o = out;
-                let mut n = Some(node);
+                let mut next = Some(node);
                 for t in truth.chars() {
-                    n = n.and_then(|nd| self.lexicon.step(nd, t, &mut o));
+                    next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
                 }
-                if let Some(next) = n {
+                if let Some(next) = next {
                     let len = w.spelled.len();
                     w.spelled.push_str(truth);
-                    w.ops.push((key.clone(), truth.clone()));
-                    self.walk(w, i + take, next, o, cost, edits + 1);
+                    w.ops.push((i, take, k));
+                    self.walk(w, i + take, next, o, cost);
                     w.ops.pop();
                     w.spelled.truncate(len);
                 }
@@ -370,8 +482,8 @@ impl Repairer {
     }
 
     /// The cheapest reading of the whole word as one word or a compound of words.
-    fn best_reading(&self, ch: &Channel, word: &[char], allow_edits: bool) -> Option<Path> {
-        let n = word.len();
+    fn best_reading(&self, word: &PrintedWord<'_>, allow_edits: bool) -> Option<Path> {
+        let n = word.chars.len();
         // best[i]: the cheapest reading of word[..i]
         let mut best: Vec<Option<Path>> = vec![None; n + 1];
         best[0] = Some(Path::default());
@@ -379,7 +491,10 @@ impl Repairer {
             let Some(prefix) = best[start].clone() else {
                 continue;
             };
-            for seg in self.segments_from(ch, word, start, allow_edits) {
+            // later parts may spend only what earlier parts left of the word's budgets
+            let budget = MAX_CHANNEL_COST - prefix.channel;
+            let edits_left = MAX_EDITS.saturating_sub(prefix.ops.len());
+            for seg in self.search(word, start, allow_edits && edits_left > 0, budget, false) {
                 let whole = start == 0 && seg.end == n;
                 if !whole && !is_compound_part(&seg.spelled, seg.count) {
                     continue;
@@ -397,6 +512,7 @@ impl Repairer {
                         ops.extend(seg.ops.iter().cloned());
                         best[end] = Some(Path {
                             cost,
+                            channel: prefix.channel + seg.channel + extra,
                             spelled: format!("{}{}{linker}", prefix.spelled, seg.spelled),
                             parts: prefix.parts + 1,
                             ops,
@@ -404,8 +520,8 @@ impl Repairer {
                     }
                 };
                 consider(seg.end, 0.0, "");
-                if seg.end < n && seg.end > start && word[seg.end] == 's' && !whole {
-                    consider(seg.end + 1, LINKING_S_COST + ch.identity('s'), "s");
+                if seg.end < n && word.chars[seg.end] == 's' && !whole {
+                    consider(seg.end + 1, LINKING_S_COST + word.identity[seg.end], "s");
                 }
             }
         }
@@ -415,19 +531,41 @@ impl Repairer {
     /// Reads one lowercase word: its best reading against the printed one, or `None` when the
     /// printed word stands (or is a known word and real words are not to be questioned).
     fn read(&self, ch: &Channel, word: &str, allow_real_word: bool) -> Option<Reading> {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.len() < 2 || chars.len() > 60 {
+        let len = word.chars().count();
+        if !(2..=60).contains(&len) {
             return None;
         }
-        let printed = self.best_reading(ch, &chars, false);
-        let printed_is_word = printed.as_ref().is_some_and(|p| p.parts == 1);
-        if printed_is_word && !allow_real_word {
+        let known = self.lexicon.count(word);
+        if known.is_some() && !allow_real_word {
             return None;
         }
-        let printed_cost = printed
-            .as_ref()
-            .map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
-        let best = self.best_reading(ch, &chars, true)?;
+        let printed = PrintedWord::new(word, ch);
+        let (printed_cost, best) = match known {
+            // a known word can only be misread for another whole word, much likelier than itself
+            Some(count) => {
+                let printed_cost = word_cost(count) + printed.identity.iter().sum::<f64>();
+                let budget = printed_cost - MOST_FREQUENT_WORD_COST;
+                let best = self
+                    .search(&printed, 0, true, budget, true)
+                    .into_iter()
+                    .filter(|s| s.spelled != word)
+                    .min_by(|a, b| a.total.total_cmp(&b.total))?;
+                let path = Path {
+                    cost: best.total,
+                    channel: best.channel,
+                    spelled: best.spelled,
+                    parts: 1,
+                    ops: best.ops,
+                };
+                (printed_cost, path)
+            }
+            None => {
+                let as_printed = self.best_reading(&printed, false);
+                let printed_cost =
+                    as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
+                (printed_cost, self.best_reading(&printed, true)?)
+            }
+        };
         if best.spelled == word {
             return None;
         }
@@ -435,8 +573,8 @@ impl Repairer {
         Some(Reading {
             text: best.spelled,
             confidence: (confidence * 1000.0).round() / 1000.0,
-            printed_is_word,
-            ops: best.ops,
+            printed_is_word: known.is_some(),
+            ops: best.ops.into_iter().map(|op| printed.op_text(op)).collect(),
         })
     }
 
@@ -453,24 +591,35 @@ impl Repairer {
         edits.extend(ones);
 
         // First reading, with every diacritic confusion allowed, to learn how this document's
-        // OCR damaged it; then the final reading with what it showed.
-        let floor = if lost_diacritics {
-            DIACRITIC_FLOOR
-        } else {
-            0.0
+        // OCR damaged it; then the final reading with what it showed. Words in which none of the
+        // document's own confusions can occur read as in the first reading.
+        let observed = self.observe(lost_diacritics, text, &words);
+        let adapted = (!observed.is_empty()).then(|| {
+            let floor = if lost_diacritics {
+                DIACRITIC_FLOOR
+            } else {
+                0.0
+            };
+            Channel::new(self.model, &observed, floor)
+        });
+        let signature = {
+            let mut pairs: Vec<_> = observed.iter().map(|(k, p)| (k, p.to_bits())).collect();
+            pairs.sort();
+            rustc_hash::FxBuildHasher.hash_one((lost_diacritics, pairs))
         };
-        let first = Channel::new(self.model, &HashMap::new(), floor);
-        let observed = self.observe(&first, text, &words);
-        let channel = Channel::new(self.model, &observed, floor);
+        let affected = |w: &str| observed.keys().any(|(ocr, _)| w.contains(ocr.as_str()));
 
         let mut review = table.review;
-        let mut cache: HashMap<(bool, String), Option<Reading>> = HashMap::new();
         for word in &words {
             let lower = word.whole.to_lowercase();
-            let reading = cache
-                .entry((word.real_word_ok, lower))
-                .or_insert_with_key(|(ok, w)| self.read(&channel, w, *ok))
-                .clone();
+            let reading = match &adapted {
+                Some(channel) if affected(&lower) => cached(
+                    &ADAPTED_READINGS,
+                    (signature, word.real_word_ok, lower),
+                    |(_, ok, w)| self.read(channel, w, *ok),
+                ),
+                _ => self.base_reading(lost_diacritics, word.real_word_ok, &lower),
+            };
             let Some(reading) = reading.filter(|r| r.confidence >= REVIEW_CONFIDENCE) else {
                 continue;
             };
@@ -509,27 +658,40 @@ impl Repairer {
 
     /// How often this document's confident corrections of unknown words read each confusion,
     /// as a share of the printed string's occurrences in its words.
-    fn observe(&self, ch: &Channel, text: &str, words: &[Word]) -> HashMap<(String, String), f64> {
-        let mut used: HashMap<(String, String), usize> = HashMap::new();
-        let mut seen: HashMap<String, Option<Reading>> = HashMap::new();
+    fn observe(
+        &self,
+        lost_diacritics: bool,
+        text: &str,
+        words: &[Word],
+    ) -> HashMap<(String, String), f64> {
+        let base = &self.base[usize::from(lost_diacritics)];
+        let mut used: HashMap<(String, String), usize> = HashMap::default();
+        let mut seen: rustc_hash::FxHashSet<String> = Default::default();
         for word in words {
+            if seen.len() >= OBSERVE_WORDS {
+                break;
+            }
             let lower = word.whole.to_lowercase();
-            let reading = seen
-                .entry(lower)
-                .or_insert_with_key(|w| self.read(ch, w, false))
-                .clone();
+            if !seen.insert(lower.clone()) {
+                continue;
+            }
+            let reading = self.base_reading(lost_diacritics, false, &lower);
             if let Some(r) = reading.filter(|r| r.confidence >= OBSERVE_CONFIDENCE) {
-                for op in r.ops {
-                    *used.entry(op).or_default() += 1;
+                for op in &r.ops {
+                    *used.entry(op.clone()).or_default() += 1;
                 }
             }
         }
         let lower_text = text.to_lowercase();
         used.into_iter()
-            .filter(|(_, n)| *n >= 2)
+            .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
                 let occurrences = lower_text.matches(ocr.as_str()).count().max(n);
-                Some(((ocr, truth), n as f64 / occurrences as f64))
+                // rounded to a power of two, so that documents with the same habits share readings
+                let prob = 2f64.powi((n as f64 / occurrences as f64).log2().round() as i32);
+                // only what this document shows more often than the model expects matters
+                let expected = base.cost_of(&ocr, &truth).map_or(0.0, |c| (-c).exp());
+                (prob > expected * 1.5).then_some(((ocr, truth), prob))
             })
             .collect()
     }
@@ -545,6 +707,7 @@ impl Repairer {
     ) -> (Vec<Word>, Vec<Edit>) {
         let mut protected: Vec<(usize, usize)> = PROTECTED
             .find_iter(text)
+            .filter(|m| !text[..m.start()].ends_with(char::is_alphanumeric))
             .map(|m| (m.start(), m.end()))
             .collect();
         protected.extend_from_slice(table_labels);
