@@ -3,55 +3,13 @@
 //! development corpus (three scan profiles), plus how often repair changes clean text.
 //!
 //! Run from the repository root: `cargo run --release --example evaluate_repair`.
-//! Texts are compared with whitespace runs collapsed to one space, since OCR re-wraps lines.
 
+use kansli::metrics::{error_counts as errors, ErrorCounts};
 use kansli::repair::Repairer;
 use std::path::Path;
 
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, x) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
-/// Error counts of `hyp` against `truth`: (char errors, chars, word errors, words).
-fn errors(truth: &str, hyp: &str) -> [usize; 4] {
-    let (t, h) = (normalise(truth), normalise(hyp));
-    let (tc, hc): (Vec<char>, Vec<char>) = (t.chars().collect(), h.chars().collect());
-    let (tw, hw): (Vec<&str>, Vec<&str>) = (t.split(' ').collect(), h.split(' ').collect());
-    [
-        levenshtein(&tc, &hc),
-        tc.len(),
-        levenshtein(&tw, &hw),
-        tw.len(),
-    ]
-}
-
-fn add(total: &mut [usize; 4], e: [usize; 4]) {
-    for (t, x) in total.iter_mut().zip(e) {
-        *t += x;
-    }
-}
-
-fn rates(e: [usize; 4]) -> String {
-    format!(
-        "CER {:.2} % WER {:.2} %",
-        100.0 * e[0] as f64 / e[1] as f64,
-        100.0 * e[2] as f64 / e[3] as f64
-    )
+fn rates(e: ErrorCounts) -> String {
+    format!("CER {:.2} % WER {:.2} %", 100.0 * e.cer(), 100.0 * e.wer())
 }
 
 fn read(path: &Path) -> Option<String> {
@@ -82,14 +40,14 @@ fn main() {
         .collect();
     clean_files.sort();
     for profile in ["light", "poor", "swe"] {
-        let mut totals = [[0usize; 4]; 4];
+        let mut totals = [ErrorCounts::default(); 4];
         for clean_path in &clean_files {
             let name = clean_path.file_name().unwrap();
             let clean = read(clean_path).unwrap();
             let Some(ocr) = read(&Path::new("corpus/ocr").join(profile).join(name)) else {
                 continue;
             };
-            add(&mut totals[0], errors(&clean, &ocr));
+            totals[0] += errors(&clean, &ocr);
             for (k, tool) in ["hunspell", "aspell"].iter().enumerate() {
                 let baseline = read(
                     &Path::new("corpus/baseline")
@@ -98,14 +56,11 @@ fn main() {
                         .join(name),
                 )
                 .unwrap_or(ocr.clone());
-                add(&mut totals[k + 1], errors(&clean, &baseline));
+                totals[k + 1] += errors(&clean, &baseline);
             }
-            add(
-                &mut totals[3],
-                errors(&clean, &repairer.repair(&ocr).text.text),
-            );
+            totals[3] += errors(&clean, &repairer.repair(&ocr).text.text);
         }
-        let removed = 100.0 * (1.0 - totals[3][0] as f64 / totals[0][0] as f64);
+        let removed = 100.0 * (1.0 - totals[3].char_errors as f64 / totals[0].char_errors as f64);
         println!(
             "| {profile} | {} | {} | {} | {} | {removed:.1} % |",
             rates(totals[0]),

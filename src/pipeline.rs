@@ -16,8 +16,14 @@ static MINIMUM_ANCHOR: LazyLock<Regex> =
 
 /// Runs every stage on a decoded document.
 pub fn process(doc: Document, repairer: &Repairer) -> Record {
+    let repaired = repairer.repair(&doc.text);
+    process_repaired(doc, repaired)
+}
+
+/// Runs the stages after repair, on a document repaired elsewhere (an OCR file's repair weighs
+/// the engine's word confidences, see [`crate::ocr_xml`]).
+pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
     let original = &doc.text;
-    let repaired: Repaired = repairer.repair(original);
     let text = &repaired.text.text;
     let layout = layout::analyze(text);
     let reading = layout.reading_text(text);

@@ -579,7 +579,28 @@ impl Repairer {
     }
 
     /// Repairs a whole text. Line structure and everything but the corrected words is kept.
+    ///
+    /// Repair is idempotent: a repaired text changes no further. A pass judges the text as it
+    /// finds it (whether it lost its diacritics, which confusions it shows), and a repaired text
+    /// looks different from the damaged one, so passes are repeated until one changes nothing,
+    /// and their edits composed into edits of the original.
     pub fn repair(&self, text: &str) -> Repaired {
+        let mut result = self.repair_once(text);
+        for _ in 1..MAX_PASSES {
+            if result.edits.is_empty() {
+                break;
+            }
+            let again = self.repair_once(&result.text.text);
+            if again.edits.is_empty() {
+                break;
+            }
+            result = compose(text, result, again);
+        }
+        result
+    }
+
+    /// One pass of repair over a text.
+    fn repair_once(&self, text: &str) -> Repaired {
         let lost_diacritics = !keeps_diacritics(text);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -971,6 +992,58 @@ fn split_like(
         (parts[0].0, parts[0].1, new_chars[..cut].iter().collect()),
         (parts[1].0, parts[1].1, new_chars[cut..].iter().collect()),
     ]
+}
+
+/// Passes of repair at most: the second settles what the first changed the look of.
+const MAX_PASSES: usize = 3;
+
+/// The edits of `first` (on `original`) followed by those of `second` (on the first's result), as
+/// edits of `original`. A second edit inside a first one rewrites that edit's new text; one
+/// elsewhere is moved to its place in the original.
+fn compose(original: &str, first: Repaired, second: Repaired) -> Repaired {
+    let between = &first.text.text;
+    // where each first edit's new text lies in `between`
+    let mut placed = Vec::with_capacity(first.edits.len());
+    let mut shift: isize = 0;
+    for e in &first.edits {
+        let start = (e.start as isize + shift) as usize;
+        placed.push((start, start + e.new.len()));
+        shift += e.new.len() as isize - (e.end - e.start) as isize;
+    }
+    let mut edits = first.edits;
+    for f in second.edits {
+        match placed.iter().position(|&(s, e)| f.start < e && f.end > s) {
+            Some(k) if placed[k].0 <= f.start && f.end <= placed[k].1 => {
+                let (s, e) = placed[k];
+                edits[k].new = format!("{}{}{}", &between[s..f.start], f.new, &between[f.end..e]);
+                edits[k].confidence = edits[k].confidence.min(f.confidence);
+            }
+            Some(_) => {} // straddles an earlier edit: left as the first pass had it
+            None => {
+                let start = first.text.map.to_source(f.start);
+                edits.push(Edit {
+                    end: start + (f.end - f.start),
+                    start,
+                    ..f
+                });
+            }
+        }
+    }
+    edits.retain(|e| original[e.start..e.end] != e.new);
+    edits.sort_by_key(|e| e.start);
+    let mut review = first.review;
+    review.retain(|r| !edits.iter().any(|e| r.start < e.end && r.end > e.start));
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(original.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for e in &mut edits {
+        e.line = line_starts.partition_point(|&s| s <= e.start);
+    }
+    Repaired {
+        text: apply_edits(original, &edits),
+        edits,
+        review,
+    }
 }
 
 /// Applies edits (sorted, non-overlapping) and maps the result back to the original.

@@ -1,6 +1,11 @@
 //! Swedish amounts of money: "30 000 000 kronor", "30 miljoner kronor", "5,9 miljarder kronor",
 //! "35 000 kr", "en miljard kronor", "tre miljoner kronor", "114 mnkr", "2 MSEK", "10–20 miljoner
 //! kronor", and digit groups that the OCR merged or split ("71129 kr", "1168 969 kr").
+//!
+//! OCR damage that is cheap to see through is accepted: a damaged currency word ("krönor",
+//! "Kroner", "krotior"), a damaged scale word ("miljöner"), stray punctuation between the parts
+//! ("5,9-miljarder", "500'miljoner", "miljard‘kronor") and a semicolon or full stop read for the
+//! decimal comma ("2;9 miljarder", "5.9 miljarder").
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -37,28 +42,41 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("hundra", 100),
 ];
 
-/// A number as written: digit groups ("30 000 000", "1.168.969"), a decimal ("5,9") or a number
-/// word. The word alternatives are built from [`NUMBER_WORDS`].
-const NUMBER: &str = r"\d{1,3}(?:[ \u{a0}.]\d{3})+(?:,\d+)?|\d+(?:,\d+)?|(?i:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra)";
+/// A number as written: digit groups ("30 000 000", "1.168.969"), a decimal ("5,9"; OCR: "2;9",
+/// "5.9") or a number word. The word alternatives are built from [`NUMBER_WORDS`].
+const NUMBER: &str = r"\d{1,3}(?:[ \u{a0}\u{202f}.]\d{3})+(?:[,;]\d+)?|\d+(?:[,;]\d+|\.\d{1,2}\b)?|(?i:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra)";
+
+/// What the OCR leaves between the parts of an amount: spaces and stray punctuation.
+const GAP: &str = r"[\s'‘’\x22”:;.,-]{0,3}";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?\s*(?:(?P<scale>(?i:miljarder|miljard|miljoner|miljon|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b\.?\s*)?(?P<currency>kronor|kr\b\.?|(?i:sek)\b|:-)?"
+        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:milj[aä]rd(?:er)?|milj[oöóé06]n(?:er)?|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
     ))
     .unwrap()
 });
 
-/// Multiplier of a scale word, and whether the word itself means kronor ("mnkr").
+/// Multiplier of a scale word, and whether the word itself means kronor ("mnkr"). Any other word
+/// the pattern lets through is a damaged "miljard…" or "miljon…" ("miljöner").
 fn scale(word: &str) -> (i64, bool) {
     match word.to_lowercase().as_str() {
         "tusen" => (1_000, false),
         "tkr" => (1_000, true),
-        "miljon" | "miljoner" | "mn" => (1_000_000, false),
+        "mn" => (1_000_000, false),
         "mnkr" | "mkr" | "msek" => (1_000_000, true),
-        "miljard" | "miljarder" | "mdr" => (1_000_000_000, false),
+        "mdr" => (1_000_000_000, false),
         "mdkr" => (1_000_000_000, true),
-        _ => (1, false),
+        w if w.starts_with("miljard") || w.starts_with("miljärd") => (1_000_000_000, false),
+        _ => (1_000_000, false),
     }
+}
+
+/// Whether a word the pattern took for a currency is one: "kr", "SEK", ":-", or "kronor" as the
+/// OCR may damage it (case, diacritics, up to two letters: "Krönor", "kroner", "krotior").
+fn is_currency(word: &str) -> bool {
+    let w: String = word.chars().map(crate::swedish::base_letter).collect();
+    matches!(w.as_str(), "kr" | "sek" | ":-")
+        || (w.ends_with('r') && strsim::levenshtein(&w, "kronor") <= 2)
 }
 
 /// The value of a number as written, times `multiplier`, in whole kronor; `None` on overflow.
@@ -67,7 +85,14 @@ pub fn number_value(text: &str, multiplier: i64) -> Option<i64> {
     if let Some(&(_, v)) = NUMBER_WORDS.iter().find(|(w, _)| *w == lower) {
         return v.checked_mul(multiplier);
     }
-    let (int_part, frac_part) = lower.split_once(',').unwrap_or((&lower, ""));
+    let (int_part, frac_part) = match lower.rsplit_once([',', ';']) {
+        Some(parts) => parts,
+        // A full stop is a decimal mark only before one or two digits ("5.9"; "1.168" is grouped).
+        None => match lower.rsplit_once('.') {
+            Some((int, frac)) if (1..=2).contains(&frac.len()) => (int, frac),
+            _ => (lower.as_str(), ""),
+        },
+    };
     let digits: String = int_part.chars().filter(char::is_ascii_digit).collect();
     if digits.is_empty() || digits.len() > 18 {
         return None;
@@ -99,25 +124,29 @@ pub fn cell_value(cell: &str) -> Option<i64> {
 }
 
 /// Every amount of money in `text`, in order. A number counts as money only with a currency
-/// ("kronor", "kr", "SEK", ":-") or a scale word that implies it ("mnkr").
+/// ("kronor", "kr", "SEK", ":-") or a scale word that implies it ("mnkr"). The match ends with
+/// the currency or scale word (stray punctuation around it is not part of it).
 pub fn find_money(text: &str) -> Vec<MoneyMatch> {
     MONEY
         .captures_iter(text)
         .filter_map(|caps| {
-            let whole = caps.get(0)?;
+            let low = caps.name("low")?;
+            let high = caps.name("high");
+            let scale_word = caps.name("scale");
+            let currency = caps.name("currency").filter(|m| is_currency(m.as_str()));
             let (multiplier, implies_currency) =
-                caps.name("scale").map_or((1, false), |m| scale(m.as_str()));
-            if caps.name("currency").is_none() && !implies_currency {
+                scale_word.map_or((1, false), |m| scale(m.as_str()));
+            if currency.is_none() && !implies_currency {
                 return None;
             }
-            let value_sek = number_value(caps.name("low")?.as_str(), multiplier)?;
-            let upper_sek = match caps.name("high") {
+            let value_sek = number_value(low.as_str(), multiplier)?;
+            let upper_sek = match high {
                 Some(high) => Some(number_value(high.as_str(), multiplier)?),
                 None => None,
             };
-            let end = whole.start() + whole.as_str().trim_end().len();
+            let end = currency.or(scale_word)?.end();
             Some(MoneyMatch {
-                start: whole.start(),
+                start: low.start(),
                 end,
                 value_sek,
                 upper_sek,
@@ -157,6 +186,25 @@ mod tests {
     #[test]
     fn numbers_without_currency_are_not_money() {
         assert!(values("den 1 november 2019 och 290 kommuner").is_empty());
+        assert!(values("tre kriterier och 5 miljarder till 2022").is_empty());
+    }
+
+    #[test]
+    fn ocr_damage_is_seen_through() {
+        assert_eq!(
+            values("totalt 2;9 miljarder kronor och 1,8:miljarder Kronor"),
+            vec![2_900_000_000, 1_800_000_000]
+        );
+        assert_eq!(
+            values("drygt '5;9 miljarder” krotior och 500'miljoner krönor"),
+            vec![5_900_000_000, 500_000_000]
+        );
+        assert_eq!(
+            values("5.9 miljarder kronor, 30- miljöner kroner, 1.168.969 kr"),
+            vec![5_900_000_000, 30_000_000, 1_168_969]
+        );
+        let m = &find_money("om 35 000 kr. Nästa")[0];
+        assert_eq!(&"om 35 000 kr. Nästa"[m.start..m.end], "35 000 kr");
     }
 
     #[test]

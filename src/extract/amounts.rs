@@ -1,0 +1,228 @@
+//! Amounts of money in the running text, with what their sentence says about each: a qualifier
+//! ("drygt 5,9 miljarder"), the recipient ("till regionerna"), the year ("för 2020") and the
+//! purpose ("för att stärka …"). Allocation-table rows are left to [`super::allocations`].
+
+use super::money::{find_money, MoneyMatch};
+use super::texts::Texts;
+use crate::layout::LineKind;
+use crate::record::Amount;
+use crate::swedish::base_letter;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that qualify an amount when they stand right before it, in the form reported.
+const QUALIFIERS: &[&str] = &[
+    "upp till",
+    "drygt",
+    "knappt",
+    "totalt",
+    "sammanlagt",
+    "högst",
+    "maximalt",
+    "minst",
+    "ytterligare",
+    "ungefär",
+    "cirka",
+    "ca",
+    "omkring",
+    "närmare",
+    "nästan",
+    "över",
+    "runt",
+    "uppemot",
+];
+
+/// Characters the OCR scatters between words; skipped when looking for the qualifier.
+const OCR_JUNK: &[char] = &['\'', '‘', '’', '"', '”', ':', ';', '.', ',', '-'];
+
+/// Municipalities, regions or county councils as a group, possibly two of them joined
+/// ("regioner och kommuner", "17 kommuner och fem regioner").
+const COLLECTIVE: &str = r"(?:(?:\d+|\p{Ll}+)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?)(?:\s+och\s+(?:(?:\d+|\p{Ll}+)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?))?\b";
+
+/// "till <recipient>": a group of municipalities or regions, or a name ("Kammarkollegiet",
+/// "Region Värmland", "Sveriges Kommuner och Regioner", "Härnösands kommun").
+static TO_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\btill\s+(?:de\s+)?(?P<r>(?:samtliga\s+|alla\s+)?{COLLECTIVE}|\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?)"
+    ))
+    .unwrap()
+});
+
+/// A group that receives, named next to its verb: "Regionerna tillförs …", "får regionerna …".
+static RECEIVES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<r>{COLLECTIVE})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<r2>{COLLECTIVE})"
+    ))
+    .unwrap()
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+
+/// Where a purpose starts: "för att …", "för <noun>", "i syfte att …", "så att …".
+static PURPOSE_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:för|i syfte|så)\s+").unwrap());
+
+/// What follows "för" when it is not a purpose: a year or period ("för 2020", "för åren
+/// 2022–2024"), or a reference back ("för detta ändamål").
+static NOT_A_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d|(?:år|åren|året|budgetåret|perioden|detta|dessa|denna)\b)").unwrap()
+});
+
+/// Where a purpose clause ends: punctuation, a relative clause, or the verb after a fronted
+/// purpose ("För ökad tillgänglighet avsätts …").
+static PURPOSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,;:()]|\s(?:som|avsätts|avsätter|avsatte|avsattes|satsas|satsar|tillförs|tillför|fördelas|fördelar|får|ges|betalas|utbetalas|föreslås|föreslår|beräknas|anslås)\b").unwrap()
+});
+
+/// Every amount of money in the document's running text, in order.
+pub fn amounts(texts: &Texts) -> Vec<Amount> {
+    let reading = texts.reading();
+    let found: Vec<MoneyMatch> = find_money(reading)
+        .into_iter()
+        .filter(|m| texts.line_kind(m.start) != LineKind::TableRow)
+        .collect();
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let sentence = texts.sentence(m.start);
+            // The amount's share of its sentence: up to the amounts before and after it.
+            let before_start = i
+                .checked_sub(1)
+                .map_or(sentence.start, |p| found[p].end.max(sentence.start));
+            let after_end = found
+                .get(i + 1)
+                .map_or(sentence.end, |n| n.start.min(sentence.end).max(m.end));
+            let before = &reading[before_start..m.start];
+            let after = &reading[m.end..after_end];
+            let span = texts.span(m.start..m.end);
+            Amount {
+                text: texts.original[span.clone()].to_string(),
+                value_sek: m.value_sek,
+                upper_sek: m.upper_sek,
+                qualifier: qualifier(before).map(str::to_string),
+                recipient: recipient(before, after, before_start == sentence.start),
+                year: year(reading, before_start..after_end, m.start..m.end),
+                purpose: purpose(after).or_else(|| purpose(before)),
+                start: span.start,
+                end: span.end,
+            }
+        })
+        .collect()
+}
+
+/// The qualifier standing right before an amount (`before` ends where the amount starts). Read
+/// with diacritics folded, since the OCR drops them ("hogst").
+fn qualifier(before: &str) -> Option<&'static str> {
+    let fold = |s: &str| -> String { s.chars().map(base_letter).collect() };
+    let folded = fold(before);
+    let words = folded.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
+    QUALIFIERS.iter().copied().find(|q| {
+        words.strip_suffix(fold(q).as_str()).is_some_and(|rest| {
+            rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+/// The recipient the sentence names: "till X" after the amount, else a group that receives
+/// before it ("Regionerna tillförs", "får regionerna"), else "till X" before it when no other
+/// amount comes first in the sentence ("till samtliga kommuner om 35 000 kronor").
+fn recipient(before: &str, after: &str, starts_sentence: bool) -> Option<String> {
+    let to = |text: &str| TO_RECIPIENT.captures_iter(text).map(|c| c["r"].to_string()).last();
+    TO_RECIPIENT
+        .captures(after)
+        .map(|c| c["r"].to_string())
+        .or_else(|| {
+            RECEIVES
+                .captures_iter(before)
+                .filter_map(|c| c.name("r").or(c.name("r2")).map(|m| m.as_str().to_string()))
+                .last()
+        })
+        .or_else(|| starts_sentence.then(|| to(before)).flatten())
+}
+
+/// The year nearest the amount within its share of the sentence (`window`), if any.
+fn year(reading: &str, window: Range<usize>, amount: Range<usize>) -> Option<i32> {
+    YEAR.find_iter(&reading[window.clone()])
+        .map(|y| (window.start + y.start(), y.as_str()))
+        .filter(|&(at, _)| !amount.contains(&at))
+        .min_by_key(|&(at, _)| at.abs_diff(amount.start).min(at.abs_diff(amount.end)))
+        .and_then(|(_, y)| y.parse().ok())
+}
+
+/// The first purpose clause in `text`, without its marker ("för", "i syfte", "så"): "att stötta
+/// kommunernas arbete …", "ökad tillgänglighet inom barnhälsovården".
+fn purpose(text: &str) -> Option<String> {
+    PURPOSE_MARK.find_iter(text).find_map(|mark| {
+        let rest = &text[mark.end()..];
+        let marker = mark.as_str().trim().to_lowercase();
+        if NOT_A_PURPOSE.is_match(rest) || (marker != "för" && !rest.starts_with("att ")) {
+            return None;
+        }
+        let end = PURPOSE_END.find(rest).map_or(rest.len(), |m| m.start());
+        let clause = rest[..end].trim();
+        (!clause.is_empty()).then(|| clause.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::analyze;
+    use crate::offsets::MappedText;
+
+    fn extract(text: &str) -> Vec<Amount> {
+        let repaired = MappedText::identity(text);
+        let layout = analyze(text);
+        let reading = layout.reading_text(text);
+        amounts(&Texts {
+            original: text,
+            repaired: &repaired,
+            reading: &reading,
+            layout: &layout,
+        })
+    }
+
+    #[test]
+    fn the_sentence_gives_qualifier_recipient_year_and_purpose() {
+        let a = extract(
+            "Regionerna tillförs 1,4 miljarder kronor under 2020 som bland annat kan användas för att förbättra\ntillgängligheten, öka kontinuiteten. Av dessa medel avsätts 1,8 miljarder kronor till regionerna, och 500 miljoner kronor till kommunerna, så att de ska kunna stärka planeringen.",
+        );
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[0].recipient.as_deref(), Some("Regionerna"));
+        assert_eq!(a[0].year, Some(2020));
+        assert_eq!(a[0].purpose.as_deref(), Some("att förbättra tillgängligheten"));
+        assert_eq!(a[1].recipient.as_deref(), Some("regionerna"));
+        assert_eq!((a[1].year, a[1].purpose.as_deref()), (None, None));
+        assert_eq!(a[2].recipient.as_deref(), Some("kommunerna"));
+        assert_eq!(
+            a[2].purpose.as_deref(),
+            Some("att de ska kunna stärka planeringen")
+        );
+    }
+
+    #[test]
+    fn qualifiers_are_read_through_ocr_damage() {
+        let a = extract("Satsningen omfattar drygt 5,9 miljarder kronor och hogst: 2 mnkr, utöver 3 kr.");
+        let q: Vec<_> = a.iter().map(|a| a.qualifier.as_deref()).collect();
+        assert_eq!(q, vec![Some("drygt"), Some("högst"), None]);
+    }
+
+    #[test]
+    fn fronted_purposes_end_at_the_verb() {
+        let a = extract("För ökad tillgänglighet inom barnhälsovården avsätts 114 miljoner kronor till regionerna.");
+        assert_eq!(
+            a[0].purpose.as_deref(),
+            Some("ökad tillgänglighet inom barnhälsovården")
+        );
+        assert_eq!(a[0].text, "114 miljoner kronor");
+    }
+
+    #[test]
+    fn table_rows_are_not_amounts() {
+        let a = extract("Regeringen avsätter 30 000 kronor.\n\nKommun Belopp\nAle 84 465 kr\nBjuv 71 129 kr\n");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].value_sek, 30_000);
+    }
+}
