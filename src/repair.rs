@@ -117,33 +117,10 @@ const NUMBER_CONTEXT_BEFORE: &[&str] = &[
     "den", "kapitel", "kap", "punkt", "nr", "avsnitt", "bilaga", "sidan", "sid", "steg", "och",
     "eller", "till", "med", "av", "om",
 ];
-/// Words after which "1" is a number.
+/// Words after which "1" is a number (besides the months).
 const NUMBER_CONTEXT_AFTER: &[&str] = &[
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "kap",
-    "procent",
-    "kr",
-    "kronor",
-    "miljon",
-    "miljard",
-    "st",
-    "år",
-    "ar",
-    "timme",
-    "dag",
-    "vecka",
-    "månad",
+    "kap", "procent", "kr", "kronor", "miljon", "miljard", "st", "år", "ar", "timme", "dag",
+    "vecka", "månad",
 ];
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\d£¢§|]+").unwrap());
@@ -834,6 +811,7 @@ impl Repairer {
         }
         if NUMBER_CONTEXT_BEFORE.contains(&before.as_str())
             || NUMBER_CONTEXT_AFTER.contains(&after.as_str())
+            || crate::swedish::MONTHS.contains(&after.as_str())
         {
             return None;
         }

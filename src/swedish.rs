@@ -1,5 +1,21 @@
 //! Facts about written Swedish that several stages need: alphabetical order and letter folding.
 
+/// The months, lowercase, January first.
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// A key that sorts names in Swedish alphabetical order: a–z, then å, ä, ö; é sorts as e, ü as y;
 /// case is ignored; a space sorts before any letter and a hyphen is ignored, as in the register
 /// ("Upplands Väsby" before "Upplands-Bro").

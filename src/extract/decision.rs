@@ -14,9 +14,6 @@ static DIARIENUMMER: LazyLock<Regex> =
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:\p{Lu}\p{Ll}+departementet|Statsrådsberedningen)\b").unwrap()
 });
-static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Regeringen ger (?P<who>\p{Lu}[\p{L}-]*(?:\s+(?:\p{Lu}[\p{L}-]*|och|för|i|med))*?) i uppdrag").unwrap()
-});
 static UTGIFTSOMRADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)utgiftsområde\s+(?P<n>\d{1,2})\b(?:\s+(?P<name>[^,]+))?").unwrap()
 });
@@ -32,21 +29,6 @@ static BUDGET_YEAR: LazyLock<Regex> =
 static PAYMENT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bunder\s+(?P<month>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+månad)?\s+(?P<year>\d{4})").unwrap()
 });
-
-pub(crate) const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// The official name of an expenditure area (utgiftsområde) by its number.
 fn utgiftsomrade_name(number: u32) -> Option<String> {
@@ -127,7 +109,7 @@ pub fn decision(text: &str, layout: &Layout, reading: &str) -> Decision {
             .and_then(|c| c["y"].parse().ok()),
     };
     let payment_period = PAYMENT_PERIOD.captures(reading).map(|c| {
-        let month = MONTHS
+        let month = crate::swedish::MONTHS
             .iter()
             .position(|m| c["month"].eq_ignore_ascii_case(m))
             .unwrap_or(0)
@@ -142,7 +124,7 @@ pub fn decision(text: &str, layout: &Layout, reading: &str) -> Decision {
     Decision {
         diarienummer: DIARIENUMMER.find(text).map(|m| m.as_str().to_string()),
         ministry: MINISTRY.find(text).map(|m| m.as_str().to_string()),
-        recipient: RECIPIENT.captures(reading).map(|c| c["who"].to_string()),
+        recipient: super::assignments::first_assigned(reading),
         total_sek: money_after(reading, &TOTAL_ANCHOR),
         budget: (budget != Budget::default()).then_some(budget),
         payment_period,
