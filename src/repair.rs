@@ -100,9 +100,9 @@ const OBSERVE_CONFIDENCE: f64 = 0.9;
 /// likely in the first reading: the training fonts lose diacritics in fewer ways than archives do.
 const DIACRITIC_FLOOR: f64 = 0.02;
 /// Most channel cost a reading may spend on confusions.
-const MAX_CHANNEL_COST: f64 = 14.0;
+const MAX_CHANNEL_COST: f64 = 10.0;
 /// Most confusions in one word.
-const MAX_EDITS: usize = 4;
+const MAX_EDITS: usize = 3;
 /// Share of letters that are å, ä or ö above which a text still has its diacritics, so real
 /// words are left alone (Swedish prose has about 3.5 %).
 const DIACRITICS_KEPT_RATE: f64 = 0.015;
