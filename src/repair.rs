@@ -562,12 +562,24 @@ impl Repairer {
     /// looks different from the damaged one, so passes are repeated until one changes nothing,
     /// and their edits composed into edits of the original.
     pub fn repair(&self, text: &str) -> Repaired {
-        let mut result = self.repair_once(text);
+        self.repair_with_confidences(text, &[])
+    }
+
+    /// Repair that also weighs the OCR engine's own confidence in its words (ALTO `WC`, hOCR
+    /// `x_wconf`): `(start, end, confidence 0–1)` byte ranges in `text`. A word the engine was
+    /// unsure of is changed more readily, one it was sure of less; a word without a confidence
+    /// is judged on the text alone, as by [`Repairer::repair`].
+    pub fn repair_with_confidences(
+        &self,
+        text: &str,
+        word_confidences: &[(usize, usize, f64)],
+    ) -> Repaired {
+        let mut result = self.repair_once(text, word_confidences);
         for _ in 1..MAX_PASSES {
             if result.edits.is_empty() {
                 break;
             }
-            let again = self.repair_once(&result.text.text);
+            let again = self.repair_once(&result.text.text, &[]);
             if again.edits.is_empty() {
                 break;
             }
@@ -577,7 +589,7 @@ impl Repairer {
     }
 
     /// One pass of repair over a text.
-    fn repair_once(&self, text: &str) -> Repaired {
+    fn repair_once(&self, text: &str, word_confidences: &[(usize, usize, f64)]) -> Repaired {
         let lost_diacritics = !keeps_diacritics(text);
         let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -618,9 +630,15 @@ impl Repairer {
                 ),
                 _ => self.base_reading(lost_diacritics, word.real_word_ok, &lower),
             };
-            let Some(reading) = reading.filter(|r| r.confidence >= REVIEW_CONFIDENCE) else {
+            let Some(mut reading) = reading.map(|r| (*r).clone()) else {
                 continue;
             };
+            if let Some(ocr) = engine_confidence(word_confidences, &word.parts) {
+                reading.confidence = weigh_engine_confidence(reading.confidence, ocr);
+            }
+            if reading.confidence < REVIEW_CONFIDENCE {
+                continue;
+            }
             let new_whole = apply_case(&word.whole, &reading.text);
             let reason = classify(&word.whole, &new_whole, reading.printed_is_word);
             let target = if reading.confidence >= APPLY_CONFIDENCE {
@@ -972,6 +990,31 @@ fn split_like(
     ]
 }
 
+/// The engine's confidence in a word: the least over the given ranges that overlap its parts.
+fn engine_confidence(
+    word_confidences: &[(usize, usize, f64)],
+    parts: &[(usize, usize)],
+) -> Option<f64> {
+    word_confidences
+        .iter()
+        .filter(|&&(s, e, _)| parts.iter().any(|&(ps, pe)| s < pe && e > ps))
+        .map(|w| w.2)
+        .reduce(f64::min)
+}
+
+/// What OCR engines say of words they read right: about 0.9 (Tesseract's typical `x_wconf`).
+const TYPICAL_ENGINE_CONFIDENCE: f64 = 0.9;
+
+/// A repair's posterior, shifted by how much more or less sure than typical the engine was of
+/// the printed word: the odds of a repair are divided by the engine's odds relative to typical.
+fn weigh_engine_confidence(posterior: f64, engine: f64) -> f64 {
+    let logit = |p: f64| (p / (1.0 - p)).ln();
+    let engine = engine.clamp(0.01, 0.99);
+    let shift = (logit(engine) - logit(TYPICAL_ENGINE_CONFIDENCE)).clamp(-3.0, 3.0);
+    let odds = logit(posterior.clamp(1e-6, 1.0 - 1e-6)) - shift;
+    ((1.0 / (1.0 + (-odds).exp())) * 1000.0).round() / 1000.0
+}
+
 /// Passes of repair at most: the second settles what the first changed the look of.
 const MAX_PASSES: usize = 3;
 
@@ -1047,6 +1090,13 @@ mod tests {
 
     fn repaired(text: &str) -> String {
         Repairer::default().repair(text).text.text
+    }
+
+    #[test]
+    fn engine_confidence_shifts_the_posterior() {
+        assert_eq!(weigh_engine_confidence(0.6, TYPICAL_ENGINE_CONFIDENCE), 0.6);
+        assert!(weigh_engine_confidence(0.6, 0.3) > 0.75);
+        assert!(weigh_engine_confidence(0.8, 0.99) < 0.75);
     }
 
     #[test]
