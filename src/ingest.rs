@@ -612,6 +612,23 @@ mod tests {
     }
 
     #[test]
+    fn short_latin1_texts_are_detected_too() {
+        for text in [
+            "ö",
+            "Hälsa",
+            "Malmö stad",
+            "Växjö kommun och Umeå",
+            "Ärende: Överenskommelse om år 2020",
+            "Regeringens beslut\nPå regeringens vägnar\nLena Hallengren",
+        ] {
+            let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+            let doc = decode("latin", &latin).unwrap();
+            assert_eq!(doc.text, text);
+            assert_eq!(doc.source.encoding, "windows-1252");
+        }
+    }
+
+    #[test]
     fn json_lines_give_id_and_document() {
         let (id, doc) = parse_json_line("<stdin>:1", br#"{"id": 7, "text": "Hej\r\nda"}"#);
         assert_eq!(id, serde_json::json!(7));

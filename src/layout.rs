@@ -46,14 +46,39 @@ pub struct RowCells {
     pub amounts: Vec<(usize, usize)>,
 }
 
+/// The most words a row's label has ("Gotlands kommun (landstingsdel)", "Region Jämtland
+/// Härjedalen"); a longer one is a sentence.
+const MAX_LABEL_WORDS: usize = 6;
+
 /// Runs of this many blank lines are page breaks in text exported from scans.
 const BLANK_LINES_PER_PAGE_BREAK: usize = 3;
 
+/// A printed number in a table cell: digit groups joined by dots, hyphens or colons as the OCR
+/// leaves separators ("199.629", "7-477", "158:999", "11 484-2 178"), and a decimal comma, or the
+/// semicolon the OCR reads for one ("37,8", "63;2").
+const NUMBER: &str = r"\d+(?:[.:-]\d+)*(?:[,;]\d+)?";
+/// The currency a cell may carry after its number.
+const CURRENCY: &str = r"(?:kr|kronor|:-)";
+/// A stray mark the OCR puts before a digit group ("36 728 '193").
+const STRAY: &str = r"['‘’]?";
+
+/// A cell: numbers separated by single spaces (digit groups), with its currency.
+fn cell_pattern() -> String {
+    format!(r"{NUMBER}(?:[ \u{{a0}}]{STRAY}{NUMBER})*(?:\s*{CURRENCY})?")
+}
+
+static AMOUNT_CELL: LazyLock<Regex> = LazyLock::new(|| Regex::new(&cell_pattern()).unwrap());
+/// A label, its footnote mark, and cells; stray dots and commas the OCR leaves before the first
+/// cell or after the last ("Rattvik .7 983 458", "3 334 119.") are not part of either.
 static ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<label>\p{L}[\p{L} .,'’/()-]*?)(?P<mark>\*+)?\s+(?P<amounts>\d[\d .\u{a0}]*(?:kr|kronor|:-)?(?:\s+\d[\d .\u{a0}]*(?:kr|kronor|:-)?)*)\s*$").unwrap()
+    let cell = cell_pattern();
+    Regex::new(&format!(
+        r"^\s*(?P<label>\p{{L}}[\p{{L}} .,:'’/()-]*?)(?P<mark>\*+)?\s+[.,]?{STRAY}(?P<amounts>{cell}(?:\s+{STRAY}{cell})*)[.,]?\s*$"
+    ))
+    .unwrap()
 });
-static AMOUNT_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d(?:[\d.\u{a0}]| \d)*(?:\s*(?:kr|kronor|:-))?").unwrap());
+static DATE_OR_REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{4}-\d\d(?:-\d\d)?\b|^\d{1,2}:\d{1,2}\b").unwrap());
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<mark>\*+|\d\)|\(\d\))\s+\p{L}").unwrap());
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,9 +88,10 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Splits a table row into label and amount cells; `None` when the line is not a row.
 pub fn row_cells(line: &str) -> Option<RowCells> {
-    // cheap test first: a row has a digit and ends in an amount or a currency
+    // cheap test first: a row has a digit and ends in an amount (perhaps with a stray dot) or a
+    // currency
     let last = line.trim_end().chars().last()?;
-    if !(last.is_ascii_digit() || matches!(last, 'r' | '-'))
+    if !(last.is_ascii_digit() || matches!(last, 'r' | '-' | '.' | ','))
         || !line.bytes().any(|b| b.is_ascii_digit())
     {
         return None;
@@ -82,10 +108,8 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
             )
         })
         .collect::<Vec<_>>();
-    // A row's amounts carry a currency or at least one digit group; a bare year is prose.
-    let has_currency =
-        amounts_match.as_str().contains("kr") || amounts_match.as_str().contains(":-");
-    if !has_currency && amounts_match.as_str().trim().len() < 5 {
+    let after = line[amounts_match.end()..].trim();
+    if !plausible_amounts(label.as_str(), amounts_match.as_str(), after) {
         return None;
     }
     Some(RowCells {
@@ -93,6 +117,25 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
         mark: caps.name("mark").map(|m| m.as_str().to_string()),
         amounts,
     })
+}
+
+/// Whether a label and the numbers after it are a table row rather than a sentence that ends
+/// in, or wraps at, a number: the label is a name (capitalised and short: "kollegiet om 35 000"
+/// and "Regeringen ger Kammarkollegiet i uppdrag att utbetala 30 000 000 kronor" are prose), an
+/// amount with its currency is not followed by a full stop (`after`: what follows the amounts),
+/// the numbers carry a currency or at least one digit group (a bare year is prose) or are a
+/// decimal ("37,8" mnkr), and they are neither a date ("2020-11-30"), a reference ("1:6") nor a
+/// telephone number, which starts with a zero ("08-405 10 00").
+fn plausible_amounts(label: &str, amounts: &str, after: &str) -> bool {
+    let has_currency = amounts.contains("kr") || amounts.contains(":-");
+    let leading_zero =
+        amounts.starts_with('0') && amounts[1..].starts_with(|c: char| c.is_ascii_digit());
+    label.starts_with(char::is_uppercase)
+        && label.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !(has_currency && !after.is_empty())
+        && (has_currency || amounts.contains([',', ';']) || amounts.trim().len() >= 5)
+        && !leading_zero
+        && !DATE_OR_REFERENCE.is_match(amounts)
 }
 
 /// The footnote mark at the start of a line, if the line is a footnote.
@@ -269,6 +312,33 @@ mod tests {
             "Upplands Visby"
         );
         assert!(row_cells("den 1 november 2019").is_none());
+    }
+
+    #[test]
+    fn rows_survive_ocr_marks_and_prose_does_not_pass_for_rows() {
+        for row in [
+            "Orebro 39 933 062 3 334 119.",
+            "Rattvik .7 983 458",
+            "Dalarna 63;2 220",
+            "Varmland 36 728 '193",
+            "Ostergotland 18 237-176",
+            "Region Sérmland 13 400.945",
+            "Summa 1 470,0",
+            "Sävsjö 11 484-2 178 25 012 152",
+        ] {
+            assert!(row_cells(row).is_some(), "{row}");
+        }
+        for prose in [
+            "kollegiet om 35 000",
+            "Telefon 08-405 10 00",
+            "Stockholm 2020-11-30",
+            "Anslag 1:6",
+            "Anslag 10:15 2 000 000",
+            "Regeringen avsätter 30 000 kronor.",
+            "Regeringen ger Kammarkollegiet i uppdrag att utbetala 1 357 000 000 kronor",
+        ] {
+            assert!(row_cells(prose).is_none(), "{prose}");
+        }
     }
 
     #[test]

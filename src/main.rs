@@ -6,6 +6,7 @@
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use kansli::ingest::{self, IngestError, DEFAULT_MAX_BYTES};
+use kansli::ocr_xml;
 use kansli::output::{ordered_parallel, CsvSink, JsonSink, Sink, Summary};
 use kansli::pipeline;
 use kansli::record::Record;
@@ -34,6 +35,9 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the repaired text (same lines as the input), or with --edits the list of changes.
     Repair(RepairArgs),
+    /// Write a self-contained HTML page for proof-reading a document: the repaired text with
+    /// every change, the extracted record and the reconciliation table.
+    Review(ReviewArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -96,6 +100,30 @@ struct RepairArgs {
     /// List the changes (JSON Lines) instead of printing the text.
     #[arg(long)]
     edits: bool,
+    /// `alto`: for ALTO input, the ALTO file with the repaired words (the engine's reading kept as
+    /// an ALTERNATIVE, a processing step naming kansli).
+    #[arg(long, value_enum, default_value = "text", conflicts_with = "edits")]
+    format: RepairFormat,
+    #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum RepairFormat {
+    /// The repaired plain text.
+    Text,
+    /// Repaired ALTO XML (ALTO input only).
+    Alto,
+}
+
+#[derive(clap::Args)]
+#[command(after_help = "Example:\n  kansli review scan.alto.xml -o report.html")]
+struct ReviewArgs {
+    /// A text, ALTO or hOCR file, or `-` for standard input.
+    file: PathBuf,
+    /// Write the page to this file (atomically) instead of standard output.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 }
@@ -164,16 +192,18 @@ fn install_panic_hook() {
 fn process_guarded(doc: ingest::Document, repairer: &Repairer) -> Result<Record, String> {
     let path = doc.source.path.clone();
     IN_DOCUMENT.with(|d| d.set(true));
+    // ALTO and hOCR are read into their plain text here (a malformed file is this input's error)
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline::process(doc, repairer)
+        ocr_xml::process(doc, repairer)
     }));
     IN_DOCUMENT.with(|d| d.set(false));
-    result.map_err(|_| {
+    let result = result.map_err(|_| {
         let what = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_default();
         format!("{path}: internal error while processing the document, please report it ({what})")
-    })
+    })?;
+    result.map_err(|e| e.to_string())
 }
 
 fn process_item(item: Item, max_bytes: u64, repairer: &Repairer) -> Outcome {
@@ -538,12 +568,12 @@ fn progress(total: Option<usize>, quiet: bool) -> Option<ProgressBar> {
     let bar = match total {
         Some(n) => ProgressBar::with_draw_target(Some(n as u64), ProgressDrawTarget::stderr())
             .with_style(
-            ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:30}] {pos}/{len} documents, {per_sec}, {msg} eta {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        ),
+                ProgressStyle::with_template(
+                    "{elapsed_precise} [{bar:25}] {pos}/{len} documents, {msg}, eta {eta}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            ),
         None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(
             ProgressStyle::with_template(
                 "{spinner} {elapsed_precise} {pos} documents, {per_sec}, {msg}",
@@ -729,16 +759,24 @@ fn extract_command(args: ExtractArgs) -> ExitCode {
 }
 
 fn repair_command(args: RepairArgs) -> ExitCode {
-    let doc = match read_input(&args.file, args.max_bytes) {
-        Ok(doc) => doc,
+    let input = match read_input(&args.file, args.max_bytes).and_then(ocr_xml::read) {
+        Ok(input) => input,
         Err(e) => {
             eprintln!("kansli: {e}");
             return ExitCode::from(1);
         }
     };
-    let path = doc.source.path.clone();
+    let path = input.doc.source.path.clone();
+    let alto = match (args.format, &input.ocr) {
+        (RepairFormat::Alto, Some(ocr)) if ocr.format == ocr_xml::Format::Alto => Some(ocr),
+        (RepairFormat::Alto, _) => {
+            eprintln!("kansli: {path}: --format alto needs an ALTO file as input");
+            return ExitCode::from(FATAL);
+        }
+        (RepairFormat::Text, _) => None,
+    };
     IN_DOCUMENT.with(|d| d.set(true));
-    let repaired = std::panic::catch_unwind(|| Repairer::default().repair(&doc.text));
+    let repaired = std::panic::catch_unwind(|| input.repair(&Repairer::default()));
     IN_DOCUMENT.with(|d| d.set(false));
     let Ok(repaired) = repaired else {
         let what = LAST_PANIC
@@ -747,6 +785,13 @@ fn repair_command(args: RepairArgs) -> ExitCode {
         eprintln!("kansli: {path}: internal error while repairing the document, please report it ({what})");
         return ExitCode::from(1);
     };
+    let alto = match alto.map(|ocr| ocr.to_alto(&repaired)).transpose() {
+        Ok(alto) => alto,
+        Err(e) => {
+            eprintln!("kansli: {path}: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = if args.edits {
         repaired.edits.iter().try_for_each(|e| {
@@ -754,7 +799,7 @@ fn repair_command(args: RepairArgs) -> ExitCode {
             out.write_all(b"\n")
         })
     } else {
-        out.write_all(repaired.text.text.as_bytes())
+        out.write_all(alto.as_deref().unwrap_or(&repaired.text.text).as_bytes())
     };
     match written.and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -775,6 +820,60 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract_command(args),
         Command::Repair(args) => repair_command(args),
+        Command::Review(args) => review_command(args),
+    }
+}
+
+/// `kansli review`: the document through the pipeline, rendered as one HTML page.
+fn review_command(args: ReviewArgs) -> ExitCode {
+    let input = match read_input(&args.file, args.max_bytes).and_then(ocr_xml::read) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("kansli: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let path = input.doc.source.path.clone();
+    IN_DOCUMENT.with(|d| d.set(true));
+    let page = std::panic::catch_unwind(|| {
+        let repaired = input.repair(&Repairer::default());
+        let record = pipeline::process_repaired(input.doc.clone(), repaired);
+        kansli::review::render(&path, &input.doc.text, &record, input.ocr.as_ref())
+    });
+    IN_DOCUMENT.with(|d| d.set(false));
+    let Ok(page) = page else {
+        let what = LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_default();
+        eprintln!("kansli: {path}: internal error while processing the document, please report it ({what})");
+        return ExitCode::from(1);
+    };
+    let written = match &args.out {
+        Some(target) => AtomicOutput::create(target).and_then(|(atomic, mut file)| {
+            match file.write_all(page.as_bytes()) {
+                Ok(()) => atomic.commit(),
+                Err(e) => {
+                    atomic.abandon();
+                    Err(e)
+                }
+            }
+        }),
+        None => io::stdout().lock().write_all(page.as_bytes()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe && args.out.is_none() => ExitCode::SUCCESS,
+        Err(e) => {
+            let what = args.out.as_ref().map_or_else(
+                || "the output".to_string(),
+                |o| format!("the output file {}", o.display()),
+            );
+            eprintln!(
+                "kansli: cannot write {what}: {}",
+                ingest::describe_io_error(&e)
+            );
+            ExitCode::from(FATAL)
+        }
     }
 }
 

@@ -1,7 +1,10 @@
 //! The pipeline: ingest → layout → repair → extract → reconcile, one document at a time.
 //! Output is the caller's business (see [`crate::output`]).
 
-use crate::extract::{self, allocations, decision};
+use crate::extract::texts::Texts;
+use crate::extract::{
+    self, agencies, allocations, amounts, assignments, deadlines, decision, document, people,
+};
 use crate::ingest::Document;
 use crate::layout;
 use crate::reconcile::reconcile;
@@ -30,22 +33,37 @@ pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
     let kind = extract::kind(text);
     let decision =
         (kind == Kind::Decision).then(|| decision::decision(text, &layout, &reading.text));
-    let rows = allocations::table_rows(&layout, text, original, &repaired.text.map);
-    let (allocations, reconciliation) = if rows.is_empty() {
-        (Vec::new(), None)
-    } else {
-        let stated = decision.as_ref().and_then(|d| d.total_sek);
-        let minimum = decision::money_after(&reading.text, &MINIMUM_ANCHOR);
-        let (a, r) = reconcile(&rows, Register::embedded(), stated, minimum);
-        (a, Some(r))
+    let texts = Texts::new(original, &repaired.text, &reading, &layout);
+    let published = document::published(&texts);
+    let ministry = document::ministry(&texts, decision.as_ref());
+    let signatories = decision.as_ref().map_or(&[][..], |d| &d.signatories[..]);
+    let people = people::people(&texts, signatories);
+    let year_context = deadlines::YearContext::new(decision.as_ref(), published);
+    let table = allocations::table(&layout, text, original, &repaired.text.map);
+    let (allocations, reconciliation) = match &table {
+        None => (Vec::new(), None),
+        Some(table) => {
+            let stated = decision.as_ref().and_then(|d| d.total_sek);
+            let minimum = decision::money_after(&reading.text, &MINIMUM_ANCHOR);
+            let (a, r) = reconcile(table, Register::embedded(), stated, minimum);
+            (a, Some(r))
+        }
     };
     Record {
         kind,
+        title: document::title(&texts),
+        ministry,
+        published: published.and_then(|d| d.iso()),
         pages: layout.pages,
         decision,
         allocations,
         footnotes: allocations::footnotes(&layout, text),
         reconciliation,
+        amounts: amounts::amounts(&texts),
+        people,
+        agencies: agencies::agencies(&texts),
+        assignments: assignments::assignments(&texts),
+        deadlines: deadlines::deadlines(&texts, year_context),
         repairs: repaired.edits,
         review: repaired.review,
         warnings: doc.warnings,

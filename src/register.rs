@@ -1,5 +1,5 @@
 //! The official registers, embedded from `dictionaries/`: Sweden's 290 municipalities with their
-//! SCB codes and counties, and the 21 regions.
+//! SCB codes and counties, and the 21 regions; and the matching of printed recipient names to them.
 
 use crate::confusion::ConfusionModel;
 use std::sync::LazyLock;
@@ -31,12 +31,31 @@ pub struct Register {
     pub regions: Vec<Region>,
     /// Matching keys of `municipalities`, index for index.
     skeletons: Vec<String>,
+    /// Matching keys of `regions`, index for index: the place named by the region's name and by
+    /// its county ("sörmland", "södermanland").
+    region_keys: Vec<Vec<String>>,
+}
+
+/// What a recipient is: a municipality or a region (landsting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Municipality,
+    Region,
+}
+
+/// A printed recipient name found in the register.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecipientMatch {
+    pub level: Level,
+    /// `found.index` indexes [`Register::municipalities`] or [`Register::regions`] by `level`.
+    pub found: NameMatch,
 }
 
 /// A printed name found in the register.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NameMatch {
-    /// Index into [`Register::municipalities`].
+    /// Index into [`Register::municipalities`] (or [`Register::regions`] from
+    /// [`Register::match_regions`]).
     pub index: usize,
     /// Weighted OCR distance from the printed name.
     pub distance: f32,
@@ -80,9 +99,10 @@ impl Register {
                     county: c[2].into(),
                 })
             })
-            .collect();
+            .collect::<Vec<Region>>();
         Register {
             skeletons: municipalities.iter().map(|m| skeleton(&m.name)).collect(),
+            region_keys: regions.iter().map(region_keys).collect(),
             municipalities,
             regions,
         }
@@ -171,6 +191,249 @@ impl Register {
         }
         filled
     }
+}
+
+impl Register {
+    /// Finds printed region names in the regions register, whether the region is named as one
+    /// ("Region Sörmland", "Västra Götalandsregionen", "Blekinge läns landsting") or by its county
+    /// ("Södermanland", "Stockholms län", "Jämtland/Härjedalen"), tolerating OCR damage. The
+    /// [`NameMatch::index`] is into [`Register::regions`].
+    pub fn match_regions(&self, names: &[&str]) -> Vec<Option<NameMatch>> {
+        let model = ConfusionModel::embedded();
+        names
+            .iter()
+            .map(|name| {
+                let key = region_key(name);
+                let mut found: Vec<(usize, f32)> = self
+                    .region_keys
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, keys)| {
+                        keys.iter()
+                            .map(|k| (model.distance(&key, k), k))
+                            .filter(|(d, k)| *d <= max_distance(k))
+                            .map(|(d, _)| (i, d))
+                            .min_by(|a, b| a.1.total_cmp(&b.1))
+                    })
+                    .collect();
+                found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+                let &(index, distance) = found.first()?;
+                let runner_up = found.get(1).map(|x| x.1);
+                let c = confidence(distance, runner_up, &key);
+                Some(NameMatch {
+                    index,
+                    distance,
+                    confidence: (c * 1000.0).round() / 1000.0,
+                })
+            })
+            .collect()
+    }
+
+    /// Finds the recipients of a table's rows: municipalities or regions. A name that says what it
+    /// is ("Region Gotland", "Gotlands kommun", "Blekinge läns landsting") is looked up in that
+    /// register only, in the forms such names take ("Gotlands kommun" is Gotland). A bare name
+    /// that fits both registers ("Gotland", "Uppsala") is read as the table reads: as a region
+    /// when more of the table's bare names fit only a region than only a municipality, as a
+    /// municipality when fewer, and by `hint` (the header's "Kommun" or "Region") when as many.
+    pub fn match_recipients(
+        &self,
+        names: &[&str],
+        hint: Option<Level>,
+    ) -> Vec<Option<RecipientMatch>> {
+        let printed: Vec<PrintedName> = names.iter().map(|n| PrintedName::parse(n)).collect();
+        let municipal = self.match_municipal_forms(&printed);
+        let regional = self.match_regions(
+            &printed
+                .iter()
+                .map(|p| p.cleaned.as_str())
+                .collect::<Vec<_>>(),
+        );
+        let bare_only = |want_region: bool| {
+            printed
+                .iter()
+                .zip(municipal.iter().zip(&regional))
+                .filter(|(p, (m, r))| {
+                    p.level.is_none() && (m.is_some() != r.is_some()) && r.is_some() == want_region
+                })
+                .count()
+        };
+        let (regions_only, municipalities_only) = (bare_only(true), bare_only(false));
+        let table_level = match regions_only.cmp(&municipalities_only) {
+            std::cmp::Ordering::Greater => Level::Region,
+            std::cmp::Ordering::Less => Level::Municipality,
+            std::cmp::Ordering::Equal => hint.unwrap_or(Level::Municipality),
+        };
+        printed
+            .iter()
+            .zip(municipal.into_iter().zip(regional))
+            .map(|(p, (m, r))| {
+                let as_municipality = m.map(|found| RecipientMatch {
+                    level: Level::Municipality,
+                    found,
+                });
+                let as_region = r.map(|found| RecipientMatch {
+                    level: Level::Region,
+                    found,
+                });
+                match p.level.unwrap_or(table_level) {
+                    Level::Municipality if p.level.is_some() => as_municipality,
+                    Level::Region if p.level.is_some() => as_region,
+                    Level::Municipality => as_municipality.or(as_region),
+                    Level::Region => as_region.or(as_municipality),
+                }
+            })
+            .collect()
+    }
+
+    /// Municipality matches of the names that may be municipalities (not marked as regions). A
+    /// name marked "kommun" or "stad" is tried with and without a genitive s ("Gotlands kommun",
+    /// "Borås stad"), keeping the closer match.
+    fn match_municipal_forms(&self, printed: &[PrintedName]) -> Vec<Option<NameMatch>> {
+        let eligible: Vec<usize> = (0..printed.len())
+            .filter(|&i| printed[i].level != Some(Level::Region))
+            .collect();
+        let plain: Vec<&str> = eligible
+            .iter()
+            .map(|&i| printed[i].place.as_str())
+            .collect();
+        let mut found = self.match_municipalities(&plain);
+        let without_s: Vec<&str> = eligible
+            .iter()
+            .map(|&i| printed[i].place_without_genitive())
+            .collect();
+        if without_s != plain {
+            for (best, other) in found.iter_mut().zip(self.match_municipalities(&without_s)) {
+                if other
+                    .as_ref()
+                    .is_some_and(|o| best.as_ref().is_none_or(|b| o.distance < b.distance))
+                {
+                    *best = other;
+                }
+            }
+        }
+        let mut out = vec![None; printed.len()];
+        for (i, m) in eligible.into_iter().zip(found) {
+            out[i] = m;
+        }
+        out
+    }
+}
+
+/// Words in a recipient's name that say it is a region (landsting) or a county.
+const REGION_WORDS: &[&str] = &[
+    "region",
+    "regionen",
+    "landsting",
+    "landstinget",
+    "lan",
+    "lans",
+];
+/// Words in a recipient's name that say it is a municipality.
+const MUNICIPALITY_WORDS: &[&str] = &["kommun", "kommunen", "stad"];
+
+/// A printed recipient name taken apart.
+struct PrintedName {
+    /// The name without a parenthesised note ("Gotlands kommun (landstingsdel)").
+    cleaned: String,
+    /// What the name says it is, if it says.
+    level: Option<Level>,
+    /// The place the name names: the name without its municipality words ("Gotlands"); the
+    /// whole name when it has none.
+    place: String,
+}
+
+impl PrintedName {
+    /// Reads the markers of a name. A parenthesised note that speaks of the region part
+    /// ("(landstingsdel)") makes the row a region's even when the name says "kommun".
+    fn parse(name: &str) -> PrintedName {
+        let (cleaned, note) = match (name.find('('), name.rfind(')')) {
+            (Some(open), Some(close)) if open < close => (
+                format!("{} {}", &name[..open], &name[close + 1..])
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                folded(&name[open + 1..close]),
+            ),
+            _ => (name.to_string(), String::new()),
+        };
+        let words: Vec<String> = cleaned.split_whitespace().map(folded).collect();
+        let is_region_word =
+            |w: &String| REGION_WORDS.contains(&w.as_str()) || w.ends_with("regionen");
+        let level = if note.contains("landsting") || note.contains("region") {
+            Some(Level::Region)
+        } else if words.iter().any(is_region_word) {
+            Some(Level::Region)
+        } else if words
+            .iter()
+            .any(|w| MUNICIPALITY_WORDS.contains(&w.as_str()))
+        {
+            Some(Level::Municipality)
+        } else {
+            None
+        };
+        let place = if level == Some(Level::Municipality) {
+            cleaned
+                .split_whitespace()
+                .filter(|w| !MUNICIPALITY_WORDS.contains(&folded(w).as_str()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            cleaned.clone()
+        };
+        PrintedName {
+            cleaned,
+            level,
+            place,
+        }
+    }
+
+    /// The place without a genitive s, for a name marked as a municipality ("Gotlands" →
+    /// "Gotland"); otherwise the place unchanged.
+    fn place_without_genitive(&self) -> &str {
+        match self.level {
+            Some(Level::Municipality) => self.place.strip_suffix('s').unwrap_or(&self.place),
+            _ => &self.place,
+        }
+    }
+}
+
+/// Lowercase, diacritics folded, punctuation trimmed: for recognising marker words.
+fn folded(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .map(crate::swedish::base_letter)
+        .collect()
+}
+
+/// The place a region's or county's name names, for matching: lowercase words without the words
+/// that say what it is, without "-regionen" and without a genitive s ("Västra
+/// Götalandsregionen" → "västra götaland", "Stockholms län" → "stockholm", "Jämtland/Härjedalen"
+/// → "jämtland härjedalen").
+fn region_key(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .filter(|w| {
+            let f = folded(w);
+            !f.is_empty()
+                && !REGION_WORDS.contains(&f.as_str())
+                && !MUNICIPALITY_WORDS.contains(&f.as_str())
+                && f != "i"
+        })
+        .map(|w| {
+            let lower = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let place = lower.strip_suffix("regionen").unwrap_or(&lower);
+            place.strip_suffix('s').unwrap_or(place).to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The keys a region is known by: its own name's place and its county's.
+fn region_keys(region: &Region) -> Vec<String> {
+    let mut keys = vec![region_key(&region.name), region_key(&region.county)];
+    keys.dedup();
+    keys
 }
 
 /// Confidence of a name matched by its place in the table alone: for a reviewer to confirm.

@@ -435,3 +435,40 @@ fn a_closed_pipe_ends_the_run_quietly() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn every_encoding_gives_the_same_record_through_the_command_line() {
+    let dir = archive();
+    let text = std::fs::read_to_string(dir.path().join("a/02_beslut.txt")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+    std::fs::write(dir.path().join("u16.txt"), utf16).unwrap();
+    std::fs::write(dir.path().join("latin.txt"), &latin[..]).unwrap();
+    std::fs::write(dir.path().join("crlf.txt"), text.replace('\n', "\r\n")).unwrap();
+    let o = kansli(
+        &["extract", "a/02_beslut.txt", "u16.txt", "latin.txt", "crlf.txt"],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut recs = records(&o);
+    let encodings: Vec<String> = recs
+        .iter()
+        .map(|r| format!("{} {}", r["source"]["encoding"], r["source"]["line_ends"]))
+        .collect();
+    assert_eq!(
+        encodings,
+        vec![
+            "\"UTF-8\" \"LF\"",
+            "\"UTF-16LE\" \"LF\"",
+            "\"windows-1252\" \"LF\"",
+            "\"UTF-8\" \"CRLF\""
+        ]
+    );
+    for r in &mut recs {
+        r.as_object_mut().unwrap().remove("source");
+    }
+    assert!(recs.iter().all(|r| *r == recs[0]), "records differ");
+}

@@ -8,8 +8,15 @@ use std::process::Command;
 const EXCERPT: &str = "fixtures/excerpts/003_decision_prose.txt";
 
 fn kansli(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_kansli")).args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_kansli"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -27,7 +34,10 @@ fn repair_prints_the_repaired_text_line_for_line() {
 
 #[test]
 fn repair_edits_lists_every_change() {
-    assert_eq!(kansli(&["repair", "--edits", EXCERPT]), golden("003_decision_prose.edits.jsonl"));
+    assert_eq!(
+        kansli(&["repair", "--edits", EXCERPT]),
+        golden("003_decision_prose.edits.jsonl")
+    );
 }
 
 #[test]

@@ -28,6 +28,8 @@ struct Dictionary {
     /// The entry of each capture group of `pattern` (group `g{i}` is `entries[i]` by name,
     /// `a{i}` by abbreviation).
     groups: Vec<(String, usize)>,
+    /// Byte length of the longest name.
+    longest: usize,
 }
 
 /// A body named in a text: its entry and the byte range of the mention.
@@ -43,7 +45,10 @@ pub struct Mention {
 /// between words.
 fn name_pattern(name: &str) -> String {
     let mut chars = name.chars();
-    let first = chars.next().map(|c| regex::escape(&c.to_string())).unwrap_or_default();
+    let first = chars
+        .next()
+        .map(|c| regex::escape(&c.to_string()))
+        .unwrap_or_default();
     let rest: String = chars
         .map(|c| match c {
             'å' | 'ä' => "[åäa]".to_string(),
@@ -107,6 +112,7 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
         })
         .collect();
     Dictionary {
+        longest: entries.iter().map(|e| e.name.len()).max().unwrap_or(0),
         entries,
         pattern,
         groups,
@@ -130,6 +136,19 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             })
         })
         .collect()
+}
+
+/// The body named at the very start of `text`, if any.
+pub fn named_at_start(text: &str) -> Option<&'static Entry> {
+    // Only the first few bytes can hold it: looking further would scan the whole text.
+    let mut end = text.len().min(DICTIONARY.longest + 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    mentions(&text[..end])
+        .into_iter()
+        .find(|m| m.start == 0)
+        .map(|m| m.entry)
 }
 
 /// The bodies a document names, each once, in order of first mention (found in the reading text,
@@ -180,7 +199,10 @@ mod tests {
         );
         assert_eq!(
             names("Lansstyrelsen i Skane lan och Sveriges kommuner och landsting"),
-            vec!["Länsstyrelsen i Skåne län", "Sveriges Kommuner och Landsting"]
+            vec![
+                "Länsstyrelsen i Skåne län",
+                "Sveriges Kommuner och Landsting"
+            ]
         );
     }
 

@@ -8,7 +8,6 @@ use crate::layout::LineKind;
 use crate::record::Amount;
 use crate::swedish::base_letter;
 use regex::Regex;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that qualify an amount when they stand right before it, in the form reported.
@@ -36,23 +35,30 @@ const QUALIFIERS: &[&str] = &[
 /// Characters the OCR scatters between words; skipped when looking for the qualifier.
 const OCR_JUNK: &[char] = &['\'', '‘', '’', '"', '”', ':', ';', '.', ',', '-'];
 
-/// Municipalities, regions or county councils as a group, possibly two of them joined
-/// ("regioner och kommuner", "17 kommuner och fem regioner").
-const COLLECTIVE: &str = r"(?:(?:\d+|\p{Ll}+)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?)(?:\s+och\s+(?:(?:\d+|\p{Ll}+)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?))?\b";
+/// Municipalities, regions or county councils as a group, possibly counted or two of them joined
+/// ("samtliga kommuner", "regioner och kommuner", "17 kommuner och fem regioner").
+const COLLECTIVE: &str = r"(?:(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|samtliga|alla|vissa|enskilda)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?)(?:\s+och\s+(?:(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?))?\b";
 
-/// "till <recipient>": a group of municipalities or regions, or a name ("Kammarkollegiet",
-/// "Region Värmland", "Sveriges Kommuner och Regioner", "Härnösands kommun").
+/// "till <recipient>" or "mellan <recipients>": a group of municipalities or regions, or a name
+/// ("Kammarkollegiet", "Region Värmland", "Sveriges Kommuner och Regioner", "Härnösands kommun").
 static TO_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\btill\s+(?:de\s+)?(?P<r>(?:samtliga\s+|alla\s+)?{COLLECTIVE}|\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?)"
+        r"\b(?:till|mellan)\s+(?:de\s+)?(?:(?P<group>{COLLECTIVE})|(?P<name>\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?))"
     ))
     .unwrap()
+});
+
+/// A list item that names its recipient before the amount: "• Härnösands kommun, 17,6 miljoner
+/// kronor", "Region Värmland, 30 miljoner kronor".
+static LISTED_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\p{L}]*(?P<name>\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*(?:\s+kommun)?),\s*$")
+        .unwrap()
 });
 
 /// A group that receives, named next to its verb: "Regionerna tillförs …", "får regionerna …".
 static RECEIVES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<r>{COLLECTIVE})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<r2>{COLLECTIVE})"
+        r"(?i)\b(?P<group>{COLLECTIVE})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<group2>{COLLECTIVE})"
     ))
     .unwrap()
 });
@@ -69,10 +75,10 @@ static NOT_A_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d|(?:år|åren|året|budgetåret|perioden|detta|dessa|denna)\b)").unwrap()
 });
 
-/// Where a purpose clause ends: punctuation, a relative clause, or the verb after a fronted
-/// purpose ("För ökad tillgänglighet avsätts …").
+/// Where a purpose clause ends: punctuation, a relative clause, or the funding verb after a
+/// fronted purpose ("För ökad tillgänglighet avsätts …").
 static PURPOSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;:()]|\s(?:som|avsätts|avsätter|avsatte|avsattes|satsas|satsar|tillförs|tillför|fördelas|fördelar|får|ges|betalas|utbetalas|föreslås|föreslår|beräknas|anslås)\b").unwrap()
+    Regex::new(r"[,;:()]|\s(?:som|avsätts|avsätter|avsatte|avsattes|satsas|satsar|tillförs|tillför|fördelas|fördelar|betalas|utbetalas|föreslås|föreslår|beräknas|anslås)\b").unwrap()
 });
 
 /// Every amount of money in the document's running text, in order.
@@ -82,34 +88,47 @@ pub fn amounts(texts: &Texts) -> Vec<Amount> {
         .into_iter()
         .filter(|m| texts.line_kind(m.start) != LineKind::TableRow)
         .collect();
-    found
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let sentence = texts.sentence(m.start);
-            // The amount's share of its sentence: up to the amounts before and after it.
-            let before_start = i
-                .checked_sub(1)
-                .map_or(sentence.start, |p| found[p].end.max(sentence.start));
-            let after_end = found
-                .get(i + 1)
-                .map_or(sentence.end, |n| n.start.min(sentence.end).max(m.end));
-            let before = &reading[before_start..m.start];
-            let after = &reading[m.end..after_end];
-            let span = texts.span(m.start..m.end);
-            Amount {
-                text: texts.original[span.clone()].to_string(),
-                value_sek: m.value_sek,
-                upper_sek: m.upper_sek,
-                qualifier: qualifier(before).map(str::to_string),
-                recipient: recipient(before, after, before_start == sentence.start),
-                year: year(reading, before_start..after_end, m.start..m.end),
-                purpose: purpose(after).or_else(|| purpose(before)),
-                start: span.start,
-                end: span.end,
+    // The purpose clause that ends a sentence, found once per sentence (by its start).
+    let mut tail_purpose: Option<(usize, Option<String>)> = None;
+    let mut amounts = Vec::with_capacity(found.len());
+    for (i, m) in found.iter().enumerate() {
+        let sentence = texts.sentence(m.start);
+        // The amount's share of its sentence: up to the amounts before and after it.
+        let before_start = i
+            .checked_sub(1)
+            .map_or(sentence.start, |p| found[p].end.max(sentence.start));
+        let after_end = found
+            .get(i + 1)
+            .map_or(sentence.end, |n| n.start.min(sentence.end))
+            .max(m.end);
+        let before = &reading[before_start..m.start];
+        let after = &reading[m.end..after_end];
+        let own_purpose = purpose(after).or_else(|| purpose(before));
+        // A purpose at the end of the sentence covers every amount coordinated before it
+        // ("1,8 miljarder till regionerna och 500 miljoner till kommunerna, så att …").
+        let purpose = own_purpose.or_else(|| {
+            if tail_purpose.as_ref().map(|t| t.0) != Some(sentence.start) {
+                let last = found.partition_point(|n| n.start < sentence.end).max(i + 1) - 1;
+                let tail_start = found[last].end;
+                let tail = &reading[tail_start..sentence.end.max(tail_start)];
+                tail_purpose = Some((sentence.start, purpose(tail)));
             }
-        })
-        .collect()
+            tail_purpose.as_ref().and_then(|t| t.1.clone())
+        });
+        let span = texts.span(m.start..m.end);
+        amounts.push(Amount {
+            text: texts.original[span.clone()].to_string(),
+            value_sek: m.value_sek,
+            upper_sek: m.upper_sek,
+            qualifier: qualifier(before).map(str::to_string),
+            recipient: recipient(before, after, before_start == sentence.start),
+            year: year(before, after),
+            purpose,
+            start: span.start,
+            end: span.end,
+        });
+    }
+    amounts
 }
 
 /// The qualifier standing right before an amount (`before` ends where the amount starts). Read
@@ -120,35 +139,40 @@ fn qualifier(before: &str) -> Option<&'static str> {
     let words = folded.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
     QUALIFIERS.iter().copied().find(|q| {
         words.strip_suffix(fold(q).as_str()).is_some_and(|rest| {
-            rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            rest.chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
         })
     })
 }
 
 /// The recipient the sentence names: "till X" after the amount, else a group that receives
-/// before it ("Regionerna tillförs", "får regionerna"), else "till X" before it when no other
-/// amount comes first in the sentence ("till samtliga kommuner om 35 000 kronor").
+/// before it ("Regionerna tillförs", "får regionerna"), else, when no other amount comes first in
+/// the sentence, "till X" before it ("till samtliga kommuner om 35 000 kronor") or the name a list
+/// item starts with. Groups are common nouns and reported in lower case; names as written.
 fn recipient(before: &str, after: &str, starts_sentence: bool) -> Option<String> {
-    let to = |text: &str| TO_RECIPIENT.captures_iter(text).map(|c| c["r"].to_string()).last();
+    let named = |c: regex::Captures| match c.name("group").or(c.name("group2")) {
+        Some(group) => group.as_str().to_lowercase(),
+        None => c["name"].to_string(),
+    };
     TO_RECIPIENT
         .captures(after)
-        .map(|c| c["r"].to_string())
+        .map(named)
+        .or_else(|| RECEIVES.captures_iter(before).last().map(named))
         .or_else(|| {
-            RECEIVES
-                .captures_iter(before)
-                .filter_map(|c| c.name("r").or(c.name("r2")).map(|m| m.as_str().to_string()))
-                .last()
+            let to = TO_RECIPIENT.captures_iter(before).last().map(named);
+            let listed = || LISTED_RECIPIENT.captures(before).map(|c| c["name"].to_string());
+            starts_sentence.then(|| to.or_else(listed)).flatten()
         })
-        .or_else(|| starts_sentence.then(|| to(before)).flatten())
 }
 
-/// The year nearest the amount within its share of the sentence (`window`), if any.
-fn year(reading: &str, window: Range<usize>, amount: Range<usize>) -> Option<i32> {
-    YEAR.find_iter(&reading[window.clone()])
-        .map(|y| (window.start + y.start(), y.as_str()))
-        .filter(|&(at, _)| !amount.contains(&at))
-        .min_by_key(|&(at, _)| at.abs_diff(amount.start).min(at.abs_diff(amount.end)))
-        .and_then(|(_, y)| y.parse().ok())
+/// The year of an amount: the first after it in its share of the sentence ("1,8 miljarder kronor
+/// för 2017"), else the last before it ("en generell resursförstärkning 2020 … på 1,5
+/// miljarder").
+fn year(before: &str, after: &str) -> Option<i32> {
+    YEAR.find(after)
+        .or_else(|| YEAR.find_iter(before).last())
+        .and_then(|y| y.as_str().parse().ok())
 }
 
 /// The first purpose clause in `text`, without its marker ("för", "i syfte", "så"): "att stötta
@@ -160,8 +184,19 @@ fn purpose(text: &str) -> Option<String> {
         if NOT_A_PURPOSE.is_match(rest) || (marker != "för" && !rest.starts_with("att ")) {
             return None;
         }
-        let end = PURPOSE_END.find(rest).map_or(rest.len(), |m| m.start());
+        // A comma after a hyphen belongs to a suspended compound ("stöd-, utvecklings- och …").
+        let end = PURPOSE_END
+            .find_iter(rest)
+            .find(|m| !(m.as_str() == "," && rest[..m.start()].ends_with('-')))
+            .map_or(rest.len(), |m| m.start());
+        // Cut short by the next amount, a clause may end in its conjunction ("för aktivitetsstöd
+        // och 570 miljoner kronor för …").
         let clause = rest[..end].trim();
+        let clause = ["och", "samt", "eller"]
+            .iter()
+            .find_map(|c| clause.strip_suffix(c).filter(|r| r.ends_with(' ')))
+            .unwrap_or(clause)
+            .trim();
         (!clause.is_empty()).then(|| clause.to_string())
     })
 }
@@ -176,12 +211,7 @@ mod tests {
         let repaired = MappedText::identity(text);
         let layout = analyze(text);
         let reading = layout.reading_text(text);
-        amounts(&Texts {
-            original: text,
-            repaired: &repaired,
-            reading: &reading,
-            layout: &layout,
-        })
+        amounts(&Texts::new(text, &repaired, &reading, &layout))
     }
 
     #[test]
@@ -190,11 +220,18 @@ mod tests {
             "Regionerna tillförs 1,4 miljarder kronor under 2020 som bland annat kan användas för att förbättra\ntillgängligheten, öka kontinuiteten. Av dessa medel avsätts 1,8 miljarder kronor till regionerna, och 500 miljoner kronor till kommunerna, så att de ska kunna stärka planeringen.",
         );
         assert_eq!(a.len(), 3);
-        assert_eq!(a[0].recipient.as_deref(), Some("Regionerna"));
+        assert_eq!(a[0].recipient.as_deref(), Some("regionerna"));
         assert_eq!(a[0].year, Some(2020));
-        assert_eq!(a[0].purpose.as_deref(), Some("att förbättra tillgängligheten"));
+        assert_eq!(
+            a[0].purpose.as_deref(),
+            Some("att förbättra tillgängligheten")
+        );
         assert_eq!(a[1].recipient.as_deref(), Some("regionerna"));
-        assert_eq!((a[1].year, a[1].purpose.as_deref()), (None, None));
+        assert_eq!(a[1].year, None);
+        assert_eq!(
+            a[1].purpose.as_deref(),
+            Some("att de ska kunna stärka planeringen")
+        );
         assert_eq!(a[2].recipient.as_deref(), Some("kommunerna"));
         assert_eq!(
             a[2].purpose.as_deref(),
@@ -203,8 +240,20 @@ mod tests {
     }
 
     #[test]
+    fn a_year_after_the_amount_wins_and_list_items_name_the_recipient() {
+        let a = extract("Regeringen har beslutat att 1,85 miljarder kronor ska betalas ut för 2016, 1,8 miljarder kronor för 2017 och 330 miljoner kronor för aktivitetsstöd och 570 miljoner kronor.\n• Härnösands kommun, 17,6 miljoner kronor (sökt 104,5 mnkr)");
+        let years: Vec<_> = a.iter().map(|a| a.year).collect();
+        assert_eq!(years, vec![Some(2016), Some(2017), Some(2017), None, None, None]);
+        assert_eq!(a[2].purpose.as_deref(), Some("aktivitetsstöd"));
+        assert_eq!(a[4].recipient.as_deref(), Some("Härnösands kommun"));
+        assert_eq!(a[5].recipient, None);
+    }
+
+    #[test]
     fn qualifiers_are_read_through_ocr_damage() {
-        let a = extract("Satsningen omfattar drygt 5,9 miljarder kronor och hogst: 2 mnkr, utöver 3 kr.");
+        let a = extract(
+            "Satsningen omfattar drygt 5,9 miljarder kronor och hogst: 2 mnkr, utöver 3 kr.",
+        );
         let q: Vec<_> = a.iter().map(|a| a.qualifier.as_deref()).collect();
         assert_eq!(q, vec![Some("drygt"), Some("högst"), None]);
     }
@@ -221,7 +270,9 @@ mod tests {
 
     #[test]
     fn table_rows_are_not_amounts() {
-        let a = extract("Regeringen avsätter 30 000 kronor.\n\nKommun Belopp\nAle 84 465 kr\nBjuv 71 129 kr\n");
+        let a = extract(
+            "Regeringen avsätter 30 000 kronor.\n\nKommun Belopp\nAle 84 465 kr\nBjuv 71 129 kr\n",
+        );
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].value_sek, 30_000);
     }

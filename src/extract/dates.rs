@@ -1,7 +1,7 @@
 //! Calendar dates as Swedish documents print them: "31 januari 2021", "31 oktober" (no year) and
 //! "2021-01-31".
 
-use super::decision::MONTHS;
+use crate::swedish::MONTHS;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,18 +29,29 @@ impl Date {
     }
 }
 
-/// "31 januari 2021" (day, month name, optional year) or "2021-01-31".
-pub const DATE: &str = r"(?P<day>\d{1,2})\s+(?P<month>(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))(?:\s+(?P<year>(?:19|20)\d\d)\b)?|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b";
+/// What may separate the words of a date or deadline: one to three characters that are neither
+/// letters, digits nor a line break (spaces, and OCR punctuation: "31:maj.2023", "senast-.den").
+pub const SEP: &str = r"[^\p{L}\p{N}\n]{1,3}";
 
-static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^(?:{DATE})")).unwrap());
+/// "31 januari 2021" (day, month name, optional year) or "2021-01-31", as a pattern.
+pub static DATE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?P<day>\d{{1,2}}){SEP}(?P<month>(?i:{months}))\b(?:{SEP}(?P<year>(?:19|20)\d\d)\b)?|(?P<iso_year>(?:19|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)\b",
+        months = MONTHS.join("|")
+    )
+});
 
-/// The date from the captures of a pattern that contains [`DATE`]; `None` when it does not exist
+static DATE_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{})", *DATE)).unwrap());
+
+/// The date from the captures of a pattern that contains [`struct@DATE`]; `None` when it does not exist
 /// on a calendar (day 0, month 13, 31 april).
 pub fn from_captures(caps: &regex::Captures) -> Option<Date> {
-    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse().ok());
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = |name: &str| caps.name(name).and_then(|m| m.as_str().parse().ok());
     let date = if let Some(month) = caps.name("month") {
         Date {
-            year: number("year"),
+            year: year("year"),
             month: MONTHS
                 .iter()
                 .position(|m| m.eq_ignore_ascii_case(month.as_str()))? as u32
@@ -49,7 +60,7 @@ pub fn from_captures(caps: &regex::Captures) -> Option<Date> {
         }
     } else {
         Date {
-            year: number("iso_year"),
+            year: year("iso_year"),
             month: number("iso_month")?,
             day: number("iso_day")?,
         }
@@ -83,6 +94,10 @@ mod tests {
         let yearless = date_at_start("31 oktober.").unwrap();
         assert_eq!(yearless.iso(), None);
         assert_eq!(yearless.in_year(2020).iso().as_deref(), Some("2020-10-31"));
+        assert_eq!(
+            date_at_start("31:maj.2023").unwrap().iso().as_deref(),
+            Some("2023-05-31")
+        );
         assert_eq!(date_at_start("31 april 2021"), None);
         assert_eq!(date_at_start("2021-13-01"), None);
     }

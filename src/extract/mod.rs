@@ -3,9 +3,18 @@
 //! Every extractor reads the repaired text (or its reading text, where line breaks and hyphenated
 //! words are joined) and reports positions in the original through the offset maps.
 
+pub mod agencies;
 pub mod allocations;
+pub mod amounts;
+pub mod assignments;
+pub mod dates;
+pub mod deadlines;
 pub mod decision;
+pub mod document;
 pub mod money;
+pub mod people;
+pub mod tables;
+pub mod texts;
 
 use crate::record::Kind;
 

@@ -3,9 +3,9 @@
 //! kronor", and digit groups that the OCR merged or split ("71129 kr", "1168 969 kr").
 //!
 //! OCR damage that is cheap to see through is accepted: a damaged currency word ("krönor",
-//! "Kroner", "krotior"), a damaged scale word ("miljöner"), stray punctuation between the parts
-//! ("5,9-miljarder", "500'miljoner", "miljard‘kronor") and a semicolon or full stop read for the
-//! decimal comma ("2;9 miljarder", "5.9 miljarder").
+//! "Kroner", "krotior"), a damaged scale word ("miljöner", "tniljoner"), stray punctuation or a blank line
+//! between the parts ("5,9-miljarder", "500'miljoner", "miljard‘kronor", "26\n\nmiljarder") and a
+//! semicolon or full stop read for the decimal comma ("2;9 miljarder", "5.9 miljarder").
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -46,18 +46,21 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 /// "5.9") or a number word. The word alternatives are built from [`NUMBER_WORDS`].
 const NUMBER: &str = r"\d{1,3}(?:[ \u{a0}\u{202f}.]\d{3})+(?:[,;]\d+)?|\d+(?:[,;]\d+|\.\d{1,2}\b)?|(?i:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|fyrtio|femtio|hundra)";
 
-/// What the OCR leaves between the parts of an amount: spaces and stray punctuation.
-const GAP: &str = r"[\s'‘’\x22”:;.,-]{0,3}";
+/// What may stand between the parts of an amount: up to five characters that are neither
+/// letters nor digits (spaces, and the punctuation, symbols and blank lines the OCR scatters:
+/// "miljarder\n’ » kronor").
+const GAP: &str = r"[^\p{L}\p{N}]{0,5}";
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:milj[aä]rd(?:er)?|milj[oöóé06]n(?:er)?|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
+        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:\p{{L}}{{0,2}}ilj[aä]rd\p{{L}}{{0,2}}|\p{{L}}{{0,2}}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
     ))
     .unwrap()
 });
 
 /// Multiplier of a scale word, and whether the word itself means kronor ("mnkr"). Any other word
-/// the pattern lets through is a damaged "miljard…" or "miljon…" ("miljöner").
+/// the pattern lets through is "miljard…" or "miljon…", possibly damaged ("miljöner",
+/// "tniljoner", "Thiljarder": the OCR reads m as rn, tn or th).
 fn scale(word: &str) -> (i64, bool) {
     match word.to_lowercase().as_str() {
         "tusen" => (1_000, false),
@@ -66,7 +69,7 @@ fn scale(word: &str) -> (i64, bool) {
         "mnkr" | "mkr" | "msek" => (1_000_000, true),
         "mdr" => (1_000_000_000, false),
         "mdkr" => (1_000_000_000, true),
-        w if w.starts_with("miljard") || w.starts_with("miljärd") => (1_000_000_000, false),
+        w if w.contains("iljard") || w.contains("iljärd") => (1_000_000_000, false),
         _ => (1_000_000, false),
     }
 }
@@ -200,8 +203,16 @@ mod tests {
             vec![5_900_000_000, 500_000_000]
         );
         assert_eq!(
-            values("5.9 miljarder kronor, 30- miljöner kroner, 1.168.969 kr"),
-            vec![5_900_000_000, 30_000_000, 1_168_969]
+            values("5.9 miljarder kronor, 30- miljöner kroner, 1.168.969 kr, 7,2°miljoner kronor"),
+            vec![5_900_000_000, 30_000_000, 1_168_969, 7_200_000]
+        );
+        assert_eq!(
+            values("skjutit till 26 >\n\nmiljarder. kronor"),
+            vec![26_000_000_000]
+        );
+        assert_eq!(
+            values("51,8-tniljoner kronor, 1,85 Thiljarder kronor, 63,1 miljone¥.kronor"),
+            vec![51_800_000, 1_850_000_000, 63_100_000]
         );
         let m = &find_money("om 35 000 kr. Nästa")[0];
         assert_eq!(&"om 35 000 kr. Nästa"[m.start..m.end], "35 000 kr");

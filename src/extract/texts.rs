@@ -8,7 +8,8 @@ use crate::layout::{Layout, LineKind};
 use crate::offsets::MappedText;
 use std::ops::Range;
 
-/// The original, repaired and reading texts of one document, with its layout.
+/// The original, repaired and reading texts of one document, with its layout and the sentences
+/// of its reading text.
 pub struct Texts<'a> {
     /// The decoded document: every reported offset points into it.
     pub original: &'a str,
@@ -18,9 +19,27 @@ pub struct Texts<'a> {
     pub reading: &'a MappedText,
     /// The layout of the repaired text.
     pub layout: &'a Layout,
+    /// Byte ranges of the reading text's sentences, in order: found once, since searching for
+    /// sentence ends around every item would be quadratic in a long paragraph.
+    sentences: Vec<Range<usize>>,
 }
 
 impl<'a> Texts<'a> {
+    pub fn new(
+        original: &'a str,
+        repaired: &'a MappedText,
+        reading: &'a MappedText,
+        layout: &'a Layout,
+    ) -> Texts<'a> {
+        Texts {
+            original,
+            repaired,
+            reading,
+            layout,
+            sentences: sentences(&reading.text),
+        }
+    }
+
     /// The repaired text.
     pub fn text(&self) -> &'a str {
         &self.repaired.text
@@ -38,7 +57,9 @@ impl<'a> Texts<'a> {
     pub fn span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.reading.map.to_source(range.start);
         let end = match self.reading.text[range.clone()].chars().next_back() {
-            Some(last) => self.reading.map.to_source(range.end - last.len_utf8()) + last.len_utf8(),
+            Some(last) => {
+                self.reading.map.to_source(range.end - last.len_utf8()) + last.len_utf8()
+            }
             None => start,
         };
         self.span_repaired(start..end)
@@ -50,33 +71,33 @@ impl<'a> Texts<'a> {
         map.to_source(range.start)..map.to_source(range.end)
     }
 
-    /// The original text of a range of the reading text: what the page printed.
-    pub fn printed(&self, range: Range<usize>) -> &'a str {
-        &self.original[self.span(range)]
-    }
-
     /// What kind of layout line the reading-text offset `at` comes from.
     pub fn line_kind(&self, at: usize) -> LineKind {
         let repaired_at = self.reading.map.to_source(at);
         let lines = &self.layout.lines;
         let i = lines.partition_point(|l| l.start <= repaired_at);
-        i.checked_sub(1)
-            .map_or(LineKind::Blank, |i| lines[i].kind)
+        i.checked_sub(1).map_or(LineKind::Blank, |i| lines[i].kind)
     }
 
-    /// The sentence of the reading text around offset `at`: from after the previous sentence end
-    /// (or paragraph start) to its own end, final stop excluded.
+    /// The sentence of the reading text that offset `at` is in (between two sentences: the one
+    /// before it).
     pub fn sentence(&self, at: usize) -> Range<usize> {
-        sentence_around(self.reading(), at)
+        let i = self.sentences.partition_point(|s| s.start <= at);
+        i.checked_sub(1)
+            .map_or(at..at, |i| self.sentences[i].clone())
     }
 }
 
+/// List bullets: each item of a list is a sentence of its own, even when the reading text has
+/// joined the items' lines into one paragraph.
+const BULLETS: [char; 4] = ['•', '▪', '●', '◦'];
+
 /// Whether a sentence ends at byte `i` of `text`: a full stop, question or exclamation mark
 /// followed by a space and a capital letter, digit or dash (so that "t.ex. kan" and "bl.a.
-/// handla" stay one sentence), or a paragraph break.
+/// handla" stay one sentence), a paragraph break or a list bullet.
 fn sentence_ends_at(text: &str, i: usize) -> bool {
     let rest = &text[i..];
-    if rest.starts_with('\n') {
+    if rest.starts_with('\n') || rest.starts_with(BULLETS) {
         return true;
     }
     if !rest.starts_with(['.', '!', '?']) {
@@ -87,22 +108,31 @@ fn sentence_ends_at(text: &str, i: usize) -> bool {
     next.is_empty()
         || next.starts_with('\n')
         || (next.len() < after.len()
-            && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '–' || c == '-'))
+            && next.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '–' || c == '-'
+            }))
 }
 
-/// The sentence of `text` around byte offset `at` (see [`Texts::sentence`]).
-pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, _)| sentence_ends_at(text, i))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[at..]
-        .char_indices()
-        .find(|&(i, _)| sentence_ends_at(text, at + i))
-        .map_or(text.len(), |(i, _)| at + i);
-    let skipped = text[start..end].len() - text[start..end].trim_start().len();
-    (start + skipped)..end
+/// The sentences of `text`, in order: each from after the previous sentence end (or the start)
+/// to its own end, final stop and surrounding spaces excluded; blank ones left out.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut push = |range: Range<usize>| {
+        let sentence = &text[range.clone()];
+        let lead = sentence.len() - sentence.trim_start().len();
+        if !sentence.trim().is_empty() {
+            out.push(range.start + lead..range.start + sentence.trim_end().len());
+        }
+    };
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if sentence_ends_at(text, i) {
+            push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start..text.len());
+    out
 }
 
 #[cfg(test)]
@@ -111,12 +141,20 @@ mod tests {
     use crate::layout::analyze;
 
     #[test]
-    fn sentences_do_not_end_at_abbreviations() {
-        let text = "Det kan bl.a. handla om stöd. Medlen betalas ut.\nNästa stycke.";
-        let at = text.find("stöd").unwrap();
-        assert_eq!(&text[sentence_around(text, at)], "Det kan bl.a. handla om stöd");
-        let at = text.find("betalas").unwrap();
-        assert_eq!(&text[sentence_around(text, at)], "Medlen betalas ut");
+    fn sentences_do_not_end_at_abbreviations_and_list_items_are_sentences() {
+        let text =
+            "Det kan bl.a. handla om stöd. Medlen betalas ut.\nNästa stycke: • Ale, 5 kr • Bjuv";
+        let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            vec![
+                "Det kan bl.a. handla om stöd",
+                "Medlen betalas ut",
+                "Nästa stycke:",
+                "Ale, 5 kr",
+                "Bjuv"
+            ]
+        );
     }
 
     #[test]
@@ -135,18 +173,22 @@ mod tests {
         let repaired = crate::repair::apply_edits(original, &[edit]);
         let layout = analyze(&repaired.text);
         let reading = layout.reading_text(&repaired.text);
-        let texts = Texts {
-            original,
-            repaired: &repaired,
-            reading: &reading,
-            layout: &layout,
-        };
-        assert_eq!(texts.reading(), "Medlen för Kammarkollegiet om 35 000 kronor\nSlut");
+        let texts = Texts::new(original, &repaired, &reading, &layout);
+        assert_eq!(
+            texts.reading(),
+            "Medlen för Kammarkollegiet om 35 000 kronor\nSlut"
+        );
         let at = texts.reading().find("Kammarkollegiet").unwrap();
-        assert_eq!(texts.printed(at..at + "Kammarkollegiet".len()), "Kammar-\nkollegiet");
+        assert_eq!(
+            &original[texts.span(at..at + "Kammarkollegiet".len())],
+            "Kammar-\nkollegiet"
+        );
         let at = texts.reading().find("35").unwrap();
-        assert_eq!(texts.printed(at..at + "35 000 kronor".len()), "35 000\nkronor");
+        assert_eq!(
+            &original[texts.span(at..at + "35 000 kronor".len())],
+            "35 000\nkronor"
+        );
         let at = texts.reading().find("för").unwrap();
-        assert_eq!(texts.printed(at..at + "för".len()), "f6r");
+        assert_eq!(&original[texts.span(at..at + "för".len())], "f6r");
     }
 }

@@ -10,7 +10,7 @@
 use super::Format::Alto;
 use super::{attribute, number, BBox, OcrXml, Page, TextBuilder, XmlError};
 use crate::repair::Repaired;
-use quick_xml::escape::escape;
+use quick_xml::escape::partial_escape as escape;
 use quick_xml::events::{BytesDecl, BytesStart, Event};
 use quick_xml::name::QName;
 use quick_xml::{Reader, Writer};
@@ -143,7 +143,7 @@ pub(super) fn write(
         let event = reader
             .read_event()
             .map_err(|e| XmlError::at(Alto, xml, reader.error_position(), e))?;
-        let write_err = |e: std::io::Error| XmlError::at(Alto, xml, reader.buffer_position(), e);
+        let write_err = |e: quick_xml::Error| XmlError::at(Alto, xml, reader.buffer_position(), e);
         // an ALTERNATIVE follows the String's Shape and ALTERNATIVE children, precedes the rest
         if let Some((alternative, depth)) = &mut pending {
             let before = match &event {

@@ -7,9 +7,9 @@
 //! records whether it arrives as text, ALTO or hOCR. For these inputs every offset kansli reports
 //! is a byte offset into that plain text; [`Word`] maps it back to the file's coordinates.
 //!
-//! The engine's word confidences (ALTO `WC`, hOCR `x_wconf`) weigh the repair stage's changes:
-//! a word the engine was unsure of is more likely misread, so a correction of it is likelier
-//! right, and the reverse for a word it was sure of (see [`weigh`]).
+//! The engine's word confidences (ALTO `WC`, hOCR `x_wconf`) go to the repair stage
+//! ([`Repairer::repair_with_confidences`]): a word the engine was unsure of is more likely
+//! misread, so a correction of it is likelier right, and the reverse for a word it was sure of.
 
 mod alto;
 mod hocr;
@@ -17,7 +17,7 @@ mod hocr;
 use crate::ingest::{Document, IngestError};
 use crate::pipeline;
 use crate::record::Record;
-use crate::repair::{apply_edits, Edit, Reason, Repaired, Repairer};
+use crate::repair::{Edit, Repaired, Repairer};
 use quick_xml::events::BytesStart;
 use std::fmt;
 
@@ -329,7 +329,6 @@ pub fn read(mut doc: Document) -> Result<Input, IngestError> {
         message: e.to_string(),
     })?;
     doc.text = ocr.text.clone();
-    doc.warnings.retain(|w| w != "the document is empty");
     if ocr.words.is_empty() {
         doc.warnings
             .push(format!("the {} file has no words", format.name()));
@@ -341,12 +340,11 @@ pub fn read(mut doc: Document) -> Result<Input, IngestError> {
 }
 
 impl Input {
-    /// Repairs the text; for an OCR file, the engine's word confidences weigh every change.
+    /// Repairs the text; for an OCR file, with the engine's word confidences.
     pub fn repair(&self, repairer: &Repairer) -> Repaired {
-        let repaired = repairer.repair(&self.doc.text);
         match &self.ocr {
-            Some(ocr) => ocr.weigh_repairs(repaired),
-            None => repaired,
+            Some(ocr) => repairer.repair_with_confidences(&self.doc.text, &ocr.confidences()),
+            None => repairer.repair(&self.doc.text),
         }
     }
 }
@@ -358,38 +356,21 @@ pub fn process(doc: Document, repairer: &Repairer) -> Result<Record, IngestError
     Ok(pipeline::process_repaired(input.doc, repaired))
 }
 
-/// Mirrors of the repair stage's thresholds, `repair::APPLY_CONFIDENCE` and
-/// `repair::REVIEW_CONFIDENCE`, until that module makes them public: a change is applied at or
-/// above the first, listed for review at or above the second, dropped below.
-const APPLY_CONFIDENCE: f64 = 0.75;
-const REVIEW_CONFIDENCE: f64 = 0.35;
-
-/// Log-odds that a word is misread rise by this much for every unit the engine's confidence falls
-/// below [`ENGINE_CONFIDENCE_NEUTRAL`] (fitted on Tesseract output of the development corpus).
-const ENGINE_CONFIDENCE_SLOPE: f64 = 8.0;
-/// The engine confidence at which a word is misread as often as the average word: it neither
-/// raises nor lowers a change's confidence.
-const ENGINE_CONFIDENCE_NEUTRAL: f64 = 0.9;
-
-/// The repair stage's confidence in a change (its posterior against the printed word), weighed
-/// by the engine's confidence in the printed word: Bayes' rule on the odds, with the likelihood
-/// ratio of the engine's confidence for a misread against an average word.
-pub fn weigh(posterior: f64, engine: f64) -> f64 {
-    if posterior <= 0.0 || posterior >= 1.0 {
-        return posterior;
-    }
-    let log_odds = (posterior / (1.0 - posterior)).ln()
-        + ENGINE_CONFIDENCE_SLOPE * (ENGINE_CONFIDENCE_NEUTRAL - engine);
-    let weighed = 1.0 / (1.0 + (-log_odds).exp());
-    (weighed * 1000.0).round() / 1000.0
-}
-
 impl OcrXml {
     /// The indices of the words that overlap a byte range (an empty range: the word it is in).
     fn words_at(&self, start: usize, end: usize) -> std::ops::Range<usize> {
         let first = self.words.partition_point(|w| w.end <= start);
         let end = end.max(start + 1);
         first..first + self.words[first..].partition_point(|w| w.start < end)
+    }
+
+    /// The engine's confidence in each word that has one, as the repair stage takes them:
+    /// `(start, end, confidence)`.
+    pub fn confidences(&self) -> Vec<(usize, usize, f64)> {
+        self.words
+            .iter()
+            .filter_map(|w| Some((w.start, w.end, w.confidence?)))
+            .collect()
     }
 
     /// The lowest engine confidence of the words that overlap a byte range, if any has one.
@@ -400,51 +381,10 @@ impl OcrXml {
             .min_by(f64::total_cmp)
     }
 
-    /// Weighs each reading of a word by the engine's confidence and moves it between applied,
-    /// for review and dropped accordingly. Register names and digit grouping are left alone:
-    /// their evidence is the register and the number's form, not how the letters looked.
-    fn weigh_repairs(&self, repaired: Repaired) -> Repaired {
-        let (mut edits, mut review) = (Vec::new(), Vec::new());
-        let mut moved = Vec::new();
-        for (edit, applied) in repaired
-            .edits
-            .into_iter()
-            .map(|e| (e, true))
-            .chain(repaired.review.into_iter().map(|e| (e, false)))
-        {
-            let engine = (!matches!(edit.reason, Reason::RegisterName | Reason::DigitGrouping))
-                .then(|| self.confidence_at(edit.start, edit.end))
-                .flatten();
-            match engine {
-                Some(c) => moved.push(Edit {
-                    confidence: weigh(edit.confidence, c),
-                    ..edit
-                }),
-                None if applied => edits.push(edit),
-                None => review.push(edit),
-            }
-        }
-        for edit in moved {
-            let overlaps = |e: &Edit| e.start < edit.end && edit.start < e.end;
-            if edit.confidence >= APPLY_CONFIDENCE && !edits.iter().any(overlaps) {
-                edits.push(edit);
-            } else if edit.confidence >= REVIEW_CONFIDENCE {
-                review.push(edit);
-            }
-        }
-        edits.sort_by_key(|e| e.start);
-        review.sort_by_key(|e| e.start);
-        Repaired {
-            text: apply_edits(&self.text, &edits),
-            edits,
-            review,
-        }
-    }
-
-    /// The new content of every word that edits change, by word element. An edit within one
-    /// word changes that word; an edit over several words (a register name of two words) is
-    /// shared out one whitespace-separated piece a word, the last word taking what is left over
-    /// and words beyond the pieces becoming empty.
+    /// The new content of every word that edits change, by word element (words they leave as
+    /// they were are not listed). An edit within one word changes that word; an edit over several
+    /// words (a register name of two words) is shared out one whitespace-separated piece a word,
+    /// the last word taking what is left over and words beyond the pieces becoming empty.
     pub fn changed_words(&self, edits: &[Edit]) -> Vec<(usize, String)> {
         let mut shares: Vec<(usize, &Edit, String)> = Vec::new();
         for edit in edits {
@@ -479,8 +419,10 @@ impl OcrXml {
                     at = edit.end.clamp(from, word.end);
                 }
                 new.push_str(&self.text[at..word.end]);
-                (word.element, new)
+                (word.element, new, &self.text[word.start..word.end])
             })
+            .filter(|(_, new, old)| new != old)
+            .map(|(element, new, _)| (element, new))
             .collect()
     }
 
@@ -513,13 +455,5 @@ mod tests {
             detect("<html><body><div class='ocr_page'>"),
             Some(Format::Hocr)
         );
-    }
-
-    #[test]
-    fn weighing_follows_the_engine() {
-        assert_eq!(weigh(0.8, ENGINE_CONFIDENCE_NEUTRAL), 0.8);
-        assert!(weigh(0.8, 0.3) > 0.95);
-        assert!(weigh(0.8, 0.99) < 0.8);
-        assert_eq!(weigh(1.0, 0.0), 1.0);
     }
 }

@@ -1,0 +1,141 @@
+//! What the document says about itself: its title, the ministry it comes from and when it was
+//! published.
+
+use super::agencies;
+use super::dates::{self, Date};
+use super::texts::Texts;
+use crate::layout::LineKind;
+use crate::record::Decision;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Lines that open a press release page but are not its title (matched with diacritics folded).
+const BOILERPLATE: &[&str] = &[
+    "pressmeddelande",
+    "innehallet publicerades",
+    "report this content",
+];
+
+/// A title has at most this many words; longer first lines are body text.
+const MAX_TITLE_WORDS: usize = 25;
+
+/// "Pressmeddelande från X" and "Departement: X" name the ministry that wrote the document.
+static FROM_MINISTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:pressmeddelande\s+fr[aåä]n|departement:)\s*").unwrap());
+
+static PUBLISHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bpublicerad[\s:]+").unwrap());
+
+/// Whether a paragraph reads as a heading: a few words with a lowercase letter, not a sentence
+/// ending in a full stop or colon, and not page boilerplate.
+fn is_heading(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    let folded = super::folded(p);
+    let words = p.split_whitespace().count();
+    (1..=MAX_TITLE_WORDS).contains(&words)
+        && p.chars().any(char::is_lowercase)
+        && !p.ends_with(['.', ':'])
+        && !BOILERPLATE.iter().any(|b| folded.starts_with(b))
+}
+
+/// Whether a paragraph marks the end of the document's head: "Publicerad" (with or without a
+/// date) on a press release, "Regeringens beslut" on a decision.
+fn is_head_end(paragraph: &str) -> bool {
+    let folded = super::folded(paragraph.trim());
+    folded == "regeringens beslut" || folded == "publicerad" || folded.starts_with("publicerad ")
+}
+
+/// The title: the heading right before "Publicerad" or "Regeringens beslut" (its lines joined),
+/// else the first line when it reads as a heading (and is not boilerplate).
+pub fn title(texts: &Texts) -> Option<String> {
+    let paragraphs: Vec<&str> = texts.reading().split('\n').collect();
+    let before_anchor = paragraphs
+        .iter()
+        .position(|p| is_head_end(p))
+        .and_then(|at| paragraphs[..at].iter().rev().find(|p| !p.trim().is_empty()))
+        .filter(|p| is_heading(p));
+    let first_line = || {
+        let text = texts.text();
+        texts
+            .layout
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Text)
+            .map(|l| text[l.start..l.end].trim())
+            .find(|l| {
+                let folded = super::folded(l);
+                !(BOILERPLATE.iter().any(|b| folded.starts_with(b)) || l.chars().all(|c| c == '-'))
+            })
+            .filter(|l| is_heading(l))
+    };
+    before_anchor
+        .copied()
+        .or_else(first_line)
+        .map(|t| t.trim().to_string())
+}
+
+/// The ministry: named after "Pressmeddelande från" or "Departement:", else a decision's own.
+pub fn ministry(texts: &Texts, decision: Option<&Decision>) -> Option<String> {
+    let reading = texts.reading();
+    FROM_MINISTRY
+        .find_iter(reading)
+        .find_map(|m| {
+            agencies::named_at_start(&reading[m.end()..])
+                .filter(|entry| entry.kind == "ministry")
+                .map(|entry| entry.name.to_string())
+        })
+        .or_else(|| decision.and_then(|d| d.ministry.clone()))
+}
+
+/// The publication date, from "Publicerad 28 oktober 2022" (a date with its year).
+pub fn published(texts: &Texts) -> Option<Date> {
+    let reading = texts.reading();
+    PUBLISHED
+        .find_iter(reading)
+        .find_map(|m| dates::date_at_start(&reading[m.end()..]).filter(|d| d.year.is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::analyze;
+    use crate::offsets::MappedText;
+
+    fn with_texts<T>(text: &str, f: impl Fn(&Texts) -> T) -> T {
+        let repaired = MappedText::identity(text);
+        let layout = analyze(text);
+        let reading = layout.reading_text(text);
+        f(&Texts::new(text, &repaired, &reading, &layout))
+    }
+
+    #[test]
+    fn press_release_head() {
+        let text = "Pressmeddelande från Finansdepartementet\n\nKommundelegation för tillfälligt\nstöd till vissa kommuner\n\nPublicerad 28 oktober 2022\n\nI budgetpropositionen för 2021 föreslår regeringen.\n";
+        with_texts(text, |t| {
+            assert_eq!(
+                title(t).as_deref(),
+                Some("Kommundelegation för tillfälligt stöd till vissa kommuner")
+            );
+            assert_eq!(ministry(t, None).as_deref(), Some("Finansdepartementet"));
+            assert_eq!(
+                published(t).and_then(|d| d.iso()).as_deref(),
+                Some("2022-10-28")
+            );
+        });
+    }
+
+    #[test]
+    fn without_an_anchor_the_first_line_is_the_title_only_if_it_is_a_heading() {
+        with_texts(
+            "Miljardsatsning för nära vård\n\nReport this content\n\nRegeringen har.\n",
+            |t| {
+                assert_eq!(title(t).as_deref(), Some("Miljardsatsning för nära vård"));
+                assert_eq!((ministry(t, None), published(t)), (None, None));
+            },
+        );
+        with_texts(
+            "Regeringen har tillsammans med SKL gjort en överenskommelse.\n",
+            |t| assert_eq!(title(t), None),
+        );
+    }
+}
