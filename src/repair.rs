@@ -914,7 +914,7 @@ fn table_row_edits(text: &str) -> TableRepairs {
         };
         let printed = printed.trim_end();
         let digits: String = printed.chars().filter(char::is_ascii_digit).collect();
-        let grouped = group_thousands(&digits);
+        let grouped = crate::swedish::group_thousands(&digits, ' ');
         if printed != grouped && MISGROUPED.is_match(printed) {
             edits.push(Edit {
                 start: s,
@@ -938,18 +938,6 @@ fn table_row_edits(text: &str) -> TableRepairs {
 /// ("1168 969"); anything else (several columns, a year) is left as printed.
 static MISGROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{5,7}|\d{4}(?: \d{3})+)$").unwrap());
-
-/// "1168969" → "1 168 969".
-fn group_thousands(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Function words are never parts of compounds ("åren|det" is no word).
 const FUNCTION_WORDS: &[&str] = &[

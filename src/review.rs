@@ -376,15 +376,9 @@ fn optional(s: Option<&str>) -> String {
 
 /// "30000000" → "30 000 000 kr" (no-break spaces).
 fn money(sek: i64) -> String {
-    let digits = sek.unsigned_abs().to_string();
-    let mut out = String::from(if sek < 0 { "−" } else { "" });
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out + "\u{a0}kr"
+    let sign = if sek < 0 { "−" } else { "" };
+    let digits = crate::swedish::group_thousands(&sek.unsigned_abs().to_string(), '\u{a0}');
+    format!("{sign}{digits}\u{a0}kr")
 }
 
 /// Whether a value under `key` in `context` shows a problem.

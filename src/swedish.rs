@@ -16,6 +16,19 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Digits in groups of three from the right, as Swedish writes amounts: "1168969" → "1 168 969"
+/// with `separator` ' ' (a no-break space for display).
+pub fn group_thousands(digits: &str, separator: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len_utf8());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A key that sorts names in Swedish alphabetical order: a–z, then å, ä, ö; é sorts as e, ü as y;
 /// case is ignored; a space sorts before any letter and a hyphen is ignored, as in the register
 /// ("Upplands Väsby" before "Upplands-Bro").
