@@ -77,8 +77,12 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static DATE_OR_REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{4}-\d\d(?:-\d\d)?\b|^\d{1,2}:\d{1,2}\b").unwrap());
+static DATE_OR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d(?::\d+|-(?:\d\d|(?:19|20)\d\d))\b|^\d{1,2}:\d{1,2}\b",
+    )
+    .unwrap()
+});
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<mark>\*+|\d\)|\(\d\))\s+\p{L}").unwrap());
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,15 +128,16 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
 /// and "Regeringen ger Kammarkollegiet i uppdrag att utbetala 30 000 000 kronor" are prose), an
 /// amount with its currency is not followed by a full stop (`after`: what follows the amounts),
 /// the numbers carry a currency or at least one digit group (a bare year is prose) or are a
-/// decimal ("37,8" mnkr), and they are neither a date ("2020-11-30"), a reference ("1:6") nor a
-/// telephone number, which starts with a zero ("08-405 10 00").
+/// decimal ("37,8" mnkr), and they are neither a date or a span of years ("2020-11-30",
+/// "2021-2025"), a reference ("1:6", "Dir. 2024:50") nor a telephone number, which starts with a
+/// zero ("08-405 10 00").
 fn plausible_amounts(label: &str, amounts: &str, after: &str) -> bool {
     let has_currency = amounts.contains("kr") || amounts.contains(":-");
     let leading_zero =
         amounts.starts_with('0') && amounts[1..].starts_with(|c: char| c.is_ascii_digit());
     label.starts_with(char::is_uppercase)
         && label.split_whitespace().count() <= MAX_LABEL_WORDS
-        && !(has_currency && !after.is_empty())
+        && (after.is_empty() || !has_currency)
         && (has_currency || amounts.contains([',', ';']) || amounts.trim().len() >= 5)
         && !leading_zero
         && !DATE_OR_REFERENCE.is_match(amounts)
@@ -334,6 +339,10 @@ mod tests {
             "Stockholm 2020-11-30",
             "Anslag 1:6",
             "Anslag 10:15 2 000 000",
+            "Nationell samordning av försörjningsberedskapen, Dir. 2021:65",
+            "Totalförsvaret. 2021-2025",
+            "En ändamålsenlig kommunal redovisning, Dir. 2014:125",
+            "Beslut: 2621-09-02",
             "Regeringen avsätter 30 000 kronor.",
             "Regeringen ger Kammarkollegiet i uppdrag att utbetala 1 357 000 000 kronor",
         ] {

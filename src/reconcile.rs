@@ -59,6 +59,7 @@ pub fn reconcile(
     let confirmed = prose.as_ref().is_some_and(Result::is_ok)
         || rows_confirmed(table.rows.len(), &reconciliation);
     reconciliation.ok = confirmed
+        && !table.columns.is_empty()
         && reconciliation.unmatched.is_empty()
         && reconciliation.missing.is_empty()
         && reconciliation.missing_regions.is_empty()
@@ -449,7 +450,7 @@ fn kronor(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(' ');
         }
         out.push(c);
@@ -583,6 +584,8 @@ mod tests {
             row("Blekinge läns landsting", 1),
             row("Gotlands kommun (landstingsdel)", 1),
             row("Uppsala", 1),
+            row("Borås stad", 1),
+            row("Stockholms stad", 1),
         ]);
         let (alloc, _) = reconcile(&t, Register::embedded(), None, None);
         let codes: Vec<_> = alloc
@@ -596,7 +599,9 @@ mod tests {
                 Some("0980"),
                 Some("10"),
                 Some("09"),
-                Some("0380")
+                Some("0380"),
+                Some("1490"),
+                Some("0180")
             ]
         );
     }
@@ -614,11 +619,20 @@ mod tests {
         assert_eq!(rec.subtotals[0].checks[0].status, CheckStatus::Rounding);
         assert!(rec.discrepancies.is_empty());
         assert!(rec.ok);
-        t.totals[0] = total("Summa", 310, 0..2);
+        t.totals = vec![total("Summa", 310, 0..2), total("Totalt", 700, 0..3)];
         let (_, rec) = reconcile(&t, Register::embedded(), None, None);
         assert_eq!(rec.subtotals[0].checks[0].status, CheckStatus::Mismatch);
-        assert_eq!(rec.discrepancies[0].kind, DiscrepancyKind::Subtotal);
-        assert_eq!(rec.discrepancies[0].difference_sek, 10);
+        assert_eq!(rec.columns[0].status, CheckStatus::Mismatch);
+        let kinds: Vec<_> = rec.discrepancies.iter().map(|d| d.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![DiscrepancyKind::TableTotal, DiscrepancyKind::Subtotal]
+        );
+        assert_eq!(
+            rec.discrepancies[0].message,
+            "the total row \"Totalt\" (line 9) states 700 kr; its 3 rows sum to 600 kr"
+        );
+        assert_eq!(rec.discrepancies[1].difference_sek, 10);
         assert!(!rec.ok);
     }
 

@@ -275,11 +275,11 @@ impl Register {
                     level: Level::Region,
                     found,
                 });
-                match p.level.unwrap_or(table_level) {
-                    Level::Municipality if p.level.is_some() => as_municipality,
-                    Level::Region if p.level.is_some() => as_region,
-                    Level::Municipality => as_municipality.or(as_region),
-                    Level::Region => as_region.or(as_municipality),
+                match (p.level, table_level) {
+                    (Some(Level::Municipality), _) => as_municipality,
+                    (Some(Level::Region), _) => as_region,
+                    (None, Level::Municipality) => as_municipality.or(as_region),
+                    (None, Level::Region) => as_region.or(as_municipality),
                 }
             })
             .collect()
@@ -359,9 +359,8 @@ impl PrintedName {
         let words: Vec<String> = cleaned.split_whitespace().map(folded).collect();
         let is_region_word =
             |w: &String| REGION_WORDS.contains(&w.as_str()) || w.ends_with("regionen");
-        let level = if note.contains("landsting") || note.contains("region") {
-            Some(Level::Region)
-        } else if words.iter().any(is_region_word) {
+        let notes_region = note.contains("landsting") || note.contains("region");
+        let level = if notes_region || words.iter().any(is_region_word) {
             Some(Level::Region)
         } else if words
             .iter()

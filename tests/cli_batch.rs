@@ -449,7 +449,13 @@ fn every_encoding_gives_the_same_record_through_the_command_line() {
     std::fs::write(dir.path().join("latin.txt"), &latin[..]).unwrap();
     std::fs::write(dir.path().join("crlf.txt"), text.replace('\n', "\r\n")).unwrap();
     let o = kansli(
-        &["extract", "a/02_beslut.txt", "u16.txt", "latin.txt", "crlf.txt"],
+        &[
+            "extract",
+            "a/02_beslut.txt",
+            "u16.txt",
+            "latin.txt",
+            "crlf.txt",
+        ],
         dir.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

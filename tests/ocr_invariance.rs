@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// (profile, lowest acceptable share of agreeing records).
-const FLOORS: [(&str, f64); 3] = [("light", 0.95), ("poor", 0.80), ("swe", 0.75)];
+const FLOORS: [(&str, f64); 3] = [("light", 0.90), ("poor", 0.90), ("swe", 0.75)];
 
 /// What must survive the OCR: amounts as (value, qualifier) and deadline dates, each sorted.
 type Signature = (Vec<(i64, Option<String>)>, Vec<Option<String>>);

@@ -301,3 +301,20 @@ fn the_command_line_reads_and_writes_alto() {
     assert!(record["allocations"].as_array().unwrap().len() >= 10);
     assert_eq!(record["decision"]["total_sek"], 30_000_000);
 }
+
+#[test]
+fn truncated_and_damaged_files_never_panic() {
+    for (path, format) in [(ALTO, Format::Alto), (HOCR, Format::Hocr)] {
+        let xml = read(path);
+        for cut in (0..xml.len())
+            .step_by(97)
+            .filter(|&i| xml.is_char_boundary(i))
+        {
+            let _ = parse(format, xml[..cut].to_string());
+            let damaged = format!("{}<{}", &xml[..cut], &xml[cut..]);
+            if let Ok(o) = parse(format, damaged) {
+                assert!(o.words.iter().all(|w| o.text.get(w.start..w.end).is_some()));
+            }
+        }
+    }
+}

@@ -138,7 +138,7 @@ fn assert_linear(unit: &str) {
             }
             s
         };
-        let n = if cfg!(debug_assertions) { 100 } else { 500 };
+        let n = if cfg!(debug_assertions) { 25 } else { 100 };
         let small = time_of(&make(n));
         let big = time_of(&make(4 * n));
         assert!(
@@ -244,16 +244,20 @@ const PIECES: &[&str] = &[
     "september 2020",
 ];
 
-fn config() -> ProptestConfig {
+fn config(release_cases: u32) -> ProptestConfig {
     ProptestConfig {
-        cases: if cfg!(debug_assertions) { 24 } else { 160 },
+        cases: if cfg!(debug_assertions) {
+            release_cases / 8
+        } else {
+            release_cases
+        },
         failure_persistence: None,
         ..ProptestConfig::default()
     }
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(config(256))]
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..1500)) {
@@ -276,6 +280,11 @@ proptest! {
         }
         whole_pipeline(text.as_bytes());
     }
+}
+
+proptest! {
+    // a whole decision each case: fewer cases
+    #![proptest_config(config(40))]
 
     #[test]
     fn damaged_fixtures_never_panic(

@@ -78,7 +78,13 @@ fn columns(rec: &Reconciliation) -> Vec<(i64, Option<i64>, CheckStatus)> {
 fn splits(rec: &Reconciliation) -> Vec<(Option<usize>, Vec<&str>, bool)> {
     rec.splits
         .iter()
-        .map(|s| (s.row, s.cells.iter().map(String::as_str).collect(), s.decided))
+        .map(|s| {
+            (
+                s.row,
+                s.cells.iter().map(String::as_str).collect(),
+                s.decided,
+            )
+        })
         .collect()
 }
 
@@ -144,11 +150,46 @@ fn two_columns_reconcile_each_against_its_own_total() {
 #[test]
 fn subtotals_of_a_table_grouped_by_county_are_checked_not_counted() {
     let written = [
-        ("Summa kommuner", "Blekinge län", 1, 5, 168_042_326, 168_042_325),
-        ("Totalt länet", "Blekinge län", 1, 6, 215_684_043, 215_684_041),
-        ("Summa kommuner", "Dalarnas län", 7, 21, 308_463_324, 308_463_324),
-        ("Totalt länet", "Dalarnas län", 7, 22, 395_656_352, 395_656_351),
-        ("Totalt Gotlands län", "Gotlands län", 23, 24, 46_069_202, 46_069_203),
+        (
+            "Summa kommuner",
+            "Blekinge län",
+            1,
+            5,
+            168_042_326,
+            168_042_325,
+        ),
+        (
+            "Totalt länet",
+            "Blekinge län",
+            1,
+            6,
+            215_684_043,
+            215_684_041,
+        ),
+        (
+            "Summa kommuner",
+            "Dalarnas län",
+            7,
+            21,
+            308_463_324,
+            308_463_324,
+        ),
+        (
+            "Totalt länet",
+            "Dalarnas län",
+            7,
+            22,
+            395_656_352,
+            395_656_351,
+        ),
+        (
+            "Totalt Gotlands län",
+            "Gotlands län",
+            23,
+            24,
+            46_069_202,
+            46_069_203,
+        ),
     ];
     for version in BOTH {
         let rec = reconciled("03_kommuner_per_lan_summor", version);
@@ -157,7 +198,10 @@ fn subtotals_of_a_table_grouped_by_county_are_checked_not_counted() {
         for (got, want) in rec.subtotals.iter().zip(written) {
             let (label, group, first, last, stated, sum) = want;
             if version == Version::Written {
-                assert_eq!((got.label.as_str(), got.group.as_deref()), (label, Some(group)));
+                assert_eq!(
+                    (got.label.as_str(), got.group.as_deref()),
+                    (label, Some(group))
+                );
             }
             assert_eq!((got.first_row, got.last_row), (first, last), "{label}");
             let c = &got.checks[0];
@@ -169,9 +213,13 @@ fn subtotals_of_a_table_grouped_by_county_are_checked_not_counted() {
             };
             assert_eq!(c.status, status, "{label}");
         }
-        assert_eq!(columns(&rec), vec![(657_409_595, None, CheckStatus::Unchecked)]);
+        // the closing "Totalt" is the table's own total, 2 kr of rounding off its rows
+        assert_eq!(
+            columns(&rec),
+            vec![(657_409_595, Some(657_409_597), CheckStatus::Rounding)]
+        );
         assert!(rec.discrepancies.is_empty());
-        assert!(rec.ok, "{version:?}: every row is covered by an agreeing subtotal");
+        assert!(rec.ok, "{version:?}");
     }
 }
 
@@ -179,8 +227,15 @@ fn subtotals_of_a_table_grouped_by_county_are_checked_not_counted() {
 fn mnkr_with_decimal_commas_and_kronor_per_inhabitant() {
     for version in BOTH {
         let rec = reconciled("04_landsting_mnkr_per_invanare", version);
-        assert!(clean(&rec), "{version:?}: Gotland's municipality stands for its region");
-        assert_eq!(rec.columns.len(), 1, "kronor per inhabitant is not a money column");
+        assert!(
+            clean(&rec),
+            "{version:?}: Gotland's municipality stands for its region"
+        );
+        assert_eq!(
+            rec.columns.len(),
+            1,
+            "kronor per inhabitant is not a money column"
+        );
         assert_eq!(rec.columns[0].unit, "mnkr");
         assert_eq!(rec.columns[0].title, "Belopp per landsting, mnkr");
         assert_eq!(

@@ -24,10 +24,14 @@ const AUTHOR: &str = "Regeringen";
 /// The dictionary and one pattern that finds any of its bodies.
 struct Dictionary {
     entries: Vec<Entry>,
+    /// Any name or standalone abbreviation, without word boundaries: they are checked apart,
+    /// since a Unicode `\b` (or a capture group per entry) in a pattern this large forces the
+    /// regex crate onto its slowest engine.
     pattern: Regex,
-    /// The entry of each capture group of `pattern` (group `g{i}` is `entries[i]` by name,
-    /// `a{i}` by abbreviation).
-    groups: Vec<(String, usize)>,
+    /// Entries by folded name (see [`fold`]).
+    by_name: HashMap<String, usize>,
+    /// Entries by standalone abbreviation, as printed.
+    by_abbreviation: HashMap<&'static str, usize>,
     /// Byte length of the longest name.
     longest: usize,
 }
@@ -60,6 +64,18 @@ fn name_pattern(name: &str) -> String {
     format!("{first}(?i:{rest})")
 }
 
+/// The key of a name: what [`name_pattern`] lets vary made uniform (case, diacritics, spaces).
+fn fold(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .map(crate::swedish::base_letter)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
     let entries: Vec<Entry> = AGENCIES_TSV
         .lines()
@@ -76,63 +92,74 @@ static DICTIONARY: LazyLock<Dictionary> = LazyLock::new(|| {
             })
         })
         .collect();
+    let by_name: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (fold(e.name), i))
+        .collect();
     let mut abbreviation_count: HashMap<&str, usize> = HashMap::new();
     for a in entries.iter().filter_map(|e| e.abbreviation) {
         *abbreviation_count.entry(a).or_default() += 1;
     }
-    let is_name = |a: &str| entries.iter().any(|e| e.name == a);
-    let mut alternatives: Vec<(usize, String, String)> = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        alternatives.push((e.name.len(), format!("g{i}"), name_pattern(e.name)));
-        // An abbreviation stands alone in prose ("SKR", "FN:s") only when it names one body, is
-        // not itself a body's name ("Sida") and has two capitals: single-letter and mixed-case
-        // ministry codes ("S", "Fi") are diarienummer prefixes, not names.
-        if let Some(a) = e.abbreviation.filter(|a| {
-            abbreviation_count[a] == 1
-                && !is_name(a)
-                && a.chars().filter(|c| c.is_uppercase()).count() >= 2
-        }) {
-            alternatives.push((a.len(), format!("a{i}"), regex::escape(a)));
-        }
-    }
-    // Longest first, so that "Länsstyrelsen i Skåne län" wins over "Länsstyrelsen".
-    alternatives.sort_by(|x, y| y.0.cmp(&x.0));
-    let pattern = alternatives
+    // An abbreviation stands alone in prose ("SKR", "FN:s") only when it names one body, is not
+    // itself a body's name ("Sida") and has two capitals: single-letter and mixed-case ministry
+    // codes ("S", "Fi") are diarienummer prefixes, not names.
+    let by_abbreviation: HashMap<&'static str, usize> = entries
         .iter()
-        .map(|(_, group, p)| format!("(?P<{group}>{p})"))
-        .collect::<Vec<_>>()
-        .join("|");
-    // A name may take the genitive s ("Socialstyrelsens rapport").
-    let pattern = Regex::new(&format!(r"\b(?:{pattern})s?\b")).unwrap();
-    let groups = alternatives
-        .into_iter()
-        .map(|(_, group, _)| {
-            let index = group[1..].parse().unwrap();
-            (group, index)
+        .enumerate()
+        .filter_map(|(i, e)| Some((e.abbreviation?, i)))
+        .filter(|(a, _)| {
+            abbreviation_count[a] == 1
+                && !by_name.contains_key(&fold(a))
+                && a.chars().filter(|c| c.is_uppercase()).count() >= 2
         })
         .collect();
+    let mut alternatives: Vec<(usize, String)> = entries
+        .iter()
+        .map(|e| (e.name.len(), name_pattern(e.name)))
+        .chain(by_abbreviation.keys().map(|a| (a.len(), regex::escape(a))))
+        .collect();
+    // Longest first, so that "Länsstyrelsen i Skåne län" wins over "Länsstyrelsen".
+    alternatives.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    let alternatives: Vec<String> = alternatives.into_iter().map(|(_, p)| p).collect();
+    // A name may take the genitive s ("Socialstyrelsens rapport").
+    let pattern = Regex::new(&format!("(?:{})s?", alternatives.join("|"))).unwrap();
     Dictionary {
         longest: entries.iter().map(|e| e.name.len()).max().unwrap_or(0),
         entries,
         pattern,
-        groups,
+        by_name,
+        by_abbreviation,
     }
 });
 
-/// Every mention of a body in `text`, in order.
+/// Every mention of a body in `text`, in order: a match standing as words of its own, read as a
+/// name or abbreviation, with or without a genitive s.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let dict = &*DICTIONARY;
+    let is_word = |c: char| c.is_alphanumeric();
     dict.pattern
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let (m, index) = dict
-                .groups
-                .iter()
-                .find_map(|(g, i)| caps.name(g).map(|m| (m, *i)))?;
+        .find_iter(text)
+        .filter(|m| !text[..m.start()].ends_with(is_word) && !text[m.end()..].starts_with(is_word))
+        .filter_map(|m| {
+            let printed = m.as_str();
+            let lookup = |s: &str| {
+                dict.by_abbreviation
+                    .get(s)
+                    .or_else(|| dict.by_name.get(&fold(s)))
+                    .copied()
+            };
+            let (index, len) = match lookup(printed) {
+                Some(i) => (i, printed.len()),
+                None => {
+                    let bare = printed.strip_suffix('s')?;
+                    (lookup(bare)?, bare.len())
+                }
+            };
             Some(Mention {
                 entry: &dict.entries[index],
                 start: m.start(),
-                end: m.end(),
+                end: m.start() + len,
             })
         })
         .collect()

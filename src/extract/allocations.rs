@@ -2,7 +2,7 @@
 //! above the first row, the rows, and the group headings between them, read by
 //! [`super::tables`].
 
-use super::tables::{self, PrintedLine, Table};
+use super::tables::{self, PrintedLine, PrintedRow, Table};
 use crate::layout::{row_cells, Layout, LineKind};
 use crate::offsets::OffsetMap;
 use crate::record::Footnote;
@@ -41,14 +41,14 @@ pub fn table(
                 LineKind::TableRow => {
                     let cells = row_cells(content)?;
                     let (first_cell, last_cell) = (cells.amounts.first()?, cells.amounts.last()?);
-                    Some(PrintedLine::Row {
+                    Some(PrintedLine::Row(PrintedRow {
                         label: as_printed(line.start + cells.label.0, line.start + cells.label.1),
                         footnote: cells.mark.is_some(),
                         amounts: content[first_cell.0..last_cell.1].to_string(),
                         line: n + 1,
                         start: to_original.to_source(line.start),
                         end: to_original.to_source(line.end),
-                    })
+                    }))
                 }
                 LineKind::Text if is_heading(layout, text, n) => {
                     Some(PrintedLine::Heading(as_printed(line.start, line.end)))
@@ -71,15 +71,16 @@ fn table_span(layout: &Layout) -> Option<(usize, usize)> {
     for (n, line) in layout.lines.iter().enumerate() {
         match line.kind {
             LineKind::TableRow => {
-                current = match current {
+                let run = match current {
                     Some((rows, first, _)) if text_since_row <= MAX_TEXT_BETWEEN_ROWS => {
-                        Some((rows + 1, first, n))
+                        (rows + 1, first, n)
                     }
-                    _ => Some((1, n, n)),
+                    _ => (1, n, n),
                 };
+                current = Some(run);
                 text_since_row = 0;
-                if best.is_none_or(|b| current.is_some_and(|c| c.0 > b.0)) {
-                    best = current;
+                if best.is_none_or(|b| run.0 > b.0) {
+                    best = Some(run);
                 }
             }
             LineKind::Text => text_since_row += 1,

@@ -35,15 +35,26 @@ const QUALIFIERS: &[&str] = &[
 /// Characters the OCR scatters between words; skipped when looking for the qualifier.
 const OCR_JUNK: &[char] = &['\'', '‘', '’', '"', '”', ':', ';', '.', ',', '-'];
 
-/// Municipalities, regions or county councils as a group, possibly counted or two of them joined
-/// ("samtliga kommuner", "regioner och kommuner", "17 kommuner och fem regioner").
-const COLLECTIVE: &str = r"(?:(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|samtliga|alla|vissa|enskilda)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?)(?:\s+och\s+(?:(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+)?(?:kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?))?\b";
+/// A count before a group ("17 kommuner", "fem regioner").
+const COUNT: &str = r"\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio";
+
+/// Municipalities, regions or county councils as a group.
+const GROUP: &str = r"kommun(?:er|erna)|region(?:er|erna)|landsting(?:en)?";
+
+/// A group, possibly counted or qualified, or two of them joined ("samtliga kommuner", "regioner
+/// och kommuner", "17 kommuner och fem regioner").
+static COLLECTIVE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:(?:{COUNT}|samtliga|alla|vissa|enskilda)\s+)?(?:{GROUP})(?:\s+och\s+(?:(?:{COUNT})\s+)?(?:{GROUP}))?\b"
+    )
+});
 
 /// "till <recipient>" or "mellan <recipients>": a group of municipalities or regions, or a name
 /// ("Kammarkollegiet", "Region Värmland", "Sveriges Kommuner och Regioner", "Härnösands kommun").
 static TO_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:till|mellan)\s+(?:de\s+)?(?:(?P<group>{COLLECTIVE})|(?P<name>\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?))"
+        r"\b(?:till|mellan)\s+(?:de\s+)?(?:(?P<group>{collective})|(?P<name>\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?))",
+        collective = *COLLECTIVE
     ))
     .unwrap()
 });
@@ -58,7 +69,8 @@ static LISTED_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A group that receives, named next to its verb: "Regionerna tillförs …", "får regionerna …".
 static RECEIVES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<group>{COLLECTIVE})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<group2>{COLLECTIVE})"
+        r"(?i)\b(?P<group>{collective})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<group2>{collective})",
+        collective = *COLLECTIVE
     ))
     .unwrap()
 });
@@ -160,9 +172,17 @@ fn recipient(before: &str, after: &str, starts_sentence: bool) -> Option<String>
         .map(named)
         .or_else(|| RECEIVES.captures_iter(before).last().map(named))
         .or_else(|| {
-            let to = TO_RECIPIENT.captures_iter(before).last().map(named);
-            let listed = || LISTED_RECIPIENT.captures(before).map(|c| c["name"].to_string());
-            starts_sentence.then(|| to.or_else(listed)).flatten()
+            if !starts_sentence {
+                return None;
+            }
+            TO_RECIPIENT
+                .captures_iter(before)
+                .last()
+                .map(named)
+                .or_else(|| {
+                    let c = LISTED_RECIPIENT.captures(before)?;
+                    Some(c["name"].to_string())
+                })
         })
 }
 
@@ -243,7 +263,10 @@ mod tests {
     fn a_year_after_the_amount_wins_and_list_items_name_the_recipient() {
         let a = extract("Regeringen har beslutat att 1,85 miljarder kronor ska betalas ut för 2016, 1,8 miljarder kronor för 2017 och 330 miljoner kronor för aktivitetsstöd och 570 miljoner kronor.\n• Härnösands kommun, 17,6 miljoner kronor (sökt 104,5 mnkr)");
         let years: Vec<_> = a.iter().map(|a| a.year).collect();
-        assert_eq!(years, vec![Some(2016), Some(2017), Some(2017), None, None, None]);
+        assert_eq!(
+            years,
+            vec![Some(2016), Some(2017), Some(2017), None, None, None]
+        );
         assert_eq!(a[2].purpose.as_deref(), Some("aktivitetsstöd"));
         assert_eq!(a[4].recipient.as_deref(), Some("Härnösands kommun"));
         assert_eq!(a[5].recipient, None);

@@ -69,9 +69,9 @@ mod tests {
         let layout = analyze(text);
         let reading = layout.reading_text(text);
         assignments(&Texts::new(text, &repaired, &reading, &layout))
-        .into_iter()
-        .map(|a| (a.who, a.what))
-        .collect()
+            .into_iter()
+            .map(|a| (a.who, a.what))
+            .collect()
     }
 
     #[test]

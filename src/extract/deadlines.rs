@@ -73,8 +73,8 @@ pub fn deadlines(texts: &Texts, context: YearContext) -> Vec<Deadline> {
         let sentence = texts.sentence(whole.start());
         // What is due: the sentence before "senast" (after any earlier deadline in it), or after
         // the date when the sentence starts with it ("Senast den 1 mars ska …").
-        let before = reading[sentence.start.max(previous_end).min(whole.start())..whole.start()]
-            .trim();
+        let before =
+            reading[sentence.start.max(previous_end).min(whole.start())..whole.start()].trim();
         let what = if before.is_empty() {
             reading[whole.end()..sentence.end.max(whole.end())].trim()
         } else {

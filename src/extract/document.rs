@@ -26,16 +26,22 @@ static FROM_MINISTRY: LazyLock<Regex> =
 static PUBLISHED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bpublicerad[\s:]+").unwrap());
 
+/// Whether a line is page furniture rather than a title: a boilerplate opener or a rule of
+/// dashes.
+fn is_boilerplate(line: &str) -> bool {
+    let line = line.trim();
+    let folded = super::folded(line);
+    BOILERPLATE.iter().any(|b| folded.starts_with(b)) || line.chars().all(|c| c == '-')
+}
+
 /// Whether a paragraph reads as a heading: a few words with a lowercase letter, not a sentence
-/// ending in a full stop or colon, and not page boilerplate.
+/// ending in a full stop or colon, and not boilerplate.
 fn is_heading(paragraph: &str) -> bool {
     let p = paragraph.trim();
-    let folded = super::folded(p);
-    let words = p.split_whitespace().count();
-    (1..=MAX_TITLE_WORDS).contains(&words)
+    (1..=MAX_TITLE_WORDS).contains(&p.split_whitespace().count())
         && p.chars().any(char::is_lowercase)
         && !p.ends_with(['.', ':'])
-        && !BOILERPLATE.iter().any(|b| folded.starts_with(b))
+        && !is_boilerplate(p)
 }
 
 /// Whether a paragraph marks the end of the document's head: "Publicerad" (with or without a
@@ -61,11 +67,8 @@ pub fn title(texts: &Texts) -> Option<String> {
             .lines
             .iter()
             .filter(|l| l.kind == LineKind::Text)
-            .map(|l| text[l.start..l.end].trim())
-            .find(|l| {
-                let folded = super::folded(l);
-                !(BOILERPLATE.iter().any(|b| folded.starts_with(b)) || l.chars().all(|c| c == '-'))
-            })
+            .map(|l| &text[l.start..l.end])
+            .find(|l| !is_boilerplate(l))
             .filter(|l| is_heading(l))
     };
     before_anchor

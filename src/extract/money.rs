@@ -3,9 +3,10 @@
 //! kronor", and digit groups that the OCR merged or split ("71129 kr", "1168 969 kr").
 //!
 //! OCR damage that is cheap to see through is accepted: a damaged currency word ("krönor",
-//! "Kroner", "krotior"), a damaged scale word ("miljöner", "tniljoner"), stray punctuation or a blank line
-//! between the parts ("5,9-miljarder", "500'miljoner", "miljard‘kronor", "26\n\nmiljarder") and a
-//! semicolon or full stop read for the decimal comma ("2;9 miljarder", "5.9 miljarder").
+//! "Kroner", "krotior"), a damaged scale word ("miljöner", "tniljoner"), stray punctuation or a
+//! blank line between the parts ("5,9-miljarder", "500'miljoner", "miljard‘kronor",
+//! "26\n\nmiljarder") and a semicolon or full stop read for the decimal comma ("2;9 miljarder",
+//! "5.9 miljarder").
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -51,9 +52,13 @@ const NUMBER: &str = r"\d{1,3}(?:[ \u{a0}\u{202f}.]\d{3})+(?:[,;]\d+)?|\d+(?:[,;
 /// "miljarder\n’ » kronor").
 const GAP: &str = r"[^\p{L}\p{N}]{0,5}";
 
+/// The "m" of "miljon"/"miljard" as the OCR reads it ("rniljoner", "tniljoner", "Thiljarder"),
+/// never "b": a "biljon" is a million millions.
+const M: &str = r"(?:m|rn|tn|th|n)?";
+
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:\p{{L}}{{0,2}}ilj[aä]rd\p{{L}}{{0,2}}|\p{{L}}{{0,2}}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
+        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:{M}ilj[aä]rd\p{{L}}{{0,2}}|{M}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
     ))
     .unwrap()
 });
@@ -214,6 +219,7 @@ mod tests {
             values("51,8-tniljoner kronor, 1,85 Thiljarder kronor, 63,1 miljone¥.kronor"),
             vec![51_800_000, 1_850_000_000, 63_100_000]
         );
+        assert!(values("2 biljoner kronor").is_empty());
         let m = &find_money("om 35 000 kr. Nästa")[0];
         assert_eq!(&"om 35 000 kr. Nästa"[m.start..m.end], "35 000 kr");
     }

@@ -163,10 +163,7 @@ mod tests {
         let repaired = MappedText::identity(text);
         let layout = analyze(text);
         let reading = layout.reading_text(text);
-        people(
-            &Texts::new(text, &repaired, &reading, &layout),
-            signatories,
-        )
+        people(&Texts::new(text, &repaired, &reading, &layout), signatories)
     }
 
     #[test]

@@ -2,18 +2,16 @@
 //! those columns, group headings, total rows, and the rows each total covers.
 //!
 //! The OCR leaves one space between two columns, the same as between two digit groups, so
-//! "36 379 118 809 901" under two columns can be cut in three ways. A cut must keep the digit
-//! groups of each number whole (every group after a number's first has three digits, or a multiple
-//! of three where the OCR ran groups together); when several cuts remain, the table's own totals
-//! decide: the cut with which the columns add up is taken, and the record says so ([`Split`]).
+//! "36 379 118 809 901" under two columns can be cut in several ways ([`cells`]). When several
+//! cuts keep every number whole, the table's own figures decide ([`solve`]): the cut with which
+//! the columns add up is taken, and the record says so ([`Split`]).
 
 mod cells;
 mod solve;
 
 use crate::record::Split;
 use crate::register::Level;
-use cells::{certain_cells, readings, tokens};
-use cells::Reading;
+use cells::{certain_cells, readings, tokens, Reading, Token};
 use solve::{Entry, Reader, Settled, TotalEntry};
 use std::ops::Range;
 
@@ -129,21 +127,26 @@ pub struct Table {
     pub level_hint: Option<Level>,
 }
 
+/// A row as the layout found it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedRow {
+    /// The label as printed in the original.
+    pub label: String,
+    pub footnote: bool,
+    /// The amounts part of the (repaired) line: every cell.
+    pub amounts: String,
+    /// 1-based line number and byte range of the line in the original.
+    pub line: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A line of the table as the layout found it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PrintedLine {
     /// A group heading ("Blekinge län"), as printed.
     Heading(String),
-    Row {
-        /// The label as printed in the original.
-        label: String,
-        footnote: bool,
-        /// The amounts part of the (repaired) line: every cell.
-        amounts: String,
-        line: usize,
-        start: usize,
-        end: usize,
-    },
+    Row(PrintedRow),
 }
 
 /// Currency and unit words that end a column title.
@@ -188,9 +191,9 @@ pub fn is_header(line: &str) -> bool {
         .and_then(level_of_title)
         .is_some();
     words.len() >= 2
-        && words.iter().any(|w| {
-            ends_title(w) || (names_recipients && HEADER_WORDS.contains(&w.as_str()))
-        })
+        && words
+            .iter()
+            .any(|w| ends_title(w) || (names_recipients && HEADER_WORDS.contains(&w.as_str())))
 }
 
 /// Whether a row's label makes it a total ("Summa kommuner", "Totalt länet", "Riket").
@@ -286,112 +289,76 @@ fn mode(values: impl Iterator<Item = usize>) -> Option<usize> {
         .map(|(v, _)| v)
 }
 
-/// What [`build`] keeps of a printed row besides its reading.
-struct RowInfo {
-    label: String,
-    footnote: bool,
-    group: Option<String>,
-    line: usize,
-    start: usize,
-    end: usize,
+/// A printed row in its place in the table.
+struct Placed<'a> {
+    row: &'a PrintedRow,
+    /// The heading it stands under.
+    group: Option<&'a str>,
+    /// For a total row, the recipient rows (indexes among them) it may cover, shortest first: the
+    /// rows since the last heading or total, since the last heading, since the table began, and
+    /// the whole table. `None` for a recipient.
+    scopes: Option<Vec<Range<usize>>>,
 }
 
-/// Reads a table: its header (if found), then its rows and headings in printed order.
-pub fn build(header: Option<&str>, lines: &[PrintedLine]) -> Table {
-    let (level_hint, titles) = header.map(header_titles).unwrap_or_default();
-    let row_tokens: Vec<_> = lines
-        .iter()
-        .filter_map(|l| match l {
-            PrintedLine::Row { amounts, .. } => Some(tokens(amounts)),
-            PrintedLine::Heading(_) => None,
-        })
-        .collect();
+/// Places each row under its heading, and tells totals from recipients.
+fn place(lines: &[PrintedLine]) -> Vec<Placed<'_>> {
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut group: Option<&str> = None;
+    let (mut recipients, mut group_start, mut section_start) = (0, 0, 0);
+    for line in lines {
+        match line {
+            PrintedLine::Heading(h) => {
+                group = Some(h);
+                (group_start, section_start) = (recipients, recipients);
+            }
+            PrintedLine::Row(row) => {
+                let n = recipients;
+                let scopes =
+                    is_total(&row.label).then(|| vec![section_start..n, group_start..n, 0..n]);
+                if scopes.is_some() {
+                    section_start = n;
+                } else {
+                    recipients += 1;
+                }
+                placed.push(Placed { row, group, scopes });
+            }
+        }
+    }
+    for scopes in placed.iter_mut().filter_map(|p| p.scopes.as_mut()) {
+        scopes.push(0..recipients);
+        scopes.retain(|s| !s.is_empty());
+        scopes.sort_by_key(|s| (s.len(), s.start));
+        scopes.dedup();
+    }
+    placed
+}
+
+/// The printed columns: as many as the header names or the rows show for certain, whichever is
+/// more, each with the unit of its title and the decimals its rows print.
+fn printed_columns(
+    titles: &[String],
+    row_tokens: &[Vec<Token>],
+) -> (Vec<Column>, Vec<Option<usize>>) {
     let width = titles
         .len()
         .max(mode(row_tokens.iter().map(|t| certain_cells(t))).unwrap_or(1));
     let units: Vec<Unit> = (0..width)
         .map(|j| titles.get(j).map_or(Unit::Kronor, |t| unit_of_title(t)))
         .collect();
-    let decimals = column_decimals(&row_tokens, &units);
-    let columns: Vec<Column> = (0..width)
+    let decimals = column_decimals(row_tokens, &units);
+    let columns = (0..width)
         .map(|j| Column {
             title: titles.get(j).cloned().unwrap_or_default(),
             unit: units[j],
             precision_sek: (units[j].scale() / 10i64.pow(decimals[j].unwrap_or(0) as u32)).max(1),
         })
         .collect();
-    let position = |unit: Unit| units.iter().position(|&u| u == unit);
-    let money_column = units.iter().position(|u| u.is_money());
-    let row_check = match (position(Unit::Count), position(Unit::PerInhabitant), money_column) {
-        (Some(count), Some(rate), Some(amount)) => Some((count, rate, amount)),
-        _ => None,
-    };
-    let fits_row = |r: &Reading| row_check.is_none_or(|(c, p, a)| per_inhabitant_fits(r, c, p, a));
-    let mut entries = row_tokens
-        .iter()
-        .map(|t| Entry::new(readings(t, &units, &decimals), fits_row));
-    let mut reader = Reader {
-        columns: &columns,
-        money: (0..width).filter(|&j| units[j].is_money()).collect(),
-        rows: Vec::new(),
-        totals: Vec::new(),
-    };
-    let (mut row_info, mut total_info) = (Vec::new(), Vec::new());
-    let mut group: Option<String> = None;
-    let (mut group_start, mut section_start) = (0, 0);
-    for line in lines {
-        let n = reader.rows.len();
-        match line {
-            PrintedLine::Heading(h) => {
-                group = Some(h.clone());
-                (group_start, section_start) = (n, n);
-            }
-            PrintedLine::Row {
-                label,
-                footnote,
-                line,
-                start,
-                end,
-                ..
-            } => {
-                let entry = entries.next().expect("one entry per row");
-                let info = RowInfo {
-                    label: label.clone(),
-                    footnote: *footnote,
-                    group: group.clone(),
-                    line: *line,
-                    start: *start,
-                    end: *end,
-                };
-                if is_total(label) {
-                    reader.totals.push(TotalEntry {
-                        entry,
-                        scopes: vec![section_start..n, group_start..n, 0..n],
-                    });
-                    total_info.push(info);
-                    section_start = n;
-                } else {
-                    reader.rows.push(entry);
-                    row_info.push(info);
-                }
-            }
-        }
-    }
-    let whole = 0..reader.rows.len();
-    for t in &mut reader.totals {
-        t.scopes.push(whole.clone());
-        t.scopes.retain(|s| !s.is_empty());
-        t.scopes.sort_by_key(|s| (s.len(), s.start));
-        t.scopes.dedup();
-    }
-    reader.rank_readings();
-    reader.solve();
-    assemble(&reader, &row_info, &total_info, level_hint)
+    (columns, decimals)
 }
 
 /// The decimals each column prints: the most common among the rows that can be read only one
 /// way; `None` for a column without such rows.
-fn column_decimals(row_tokens: &[Vec<cells::Token>], units: &[Unit]) -> Vec<Option<usize>> {
+fn column_decimals(row_tokens: &[Vec<Token>], units: &[Unit]) -> Vec<Option<usize>> {
     let any = vec![None; units.len()];
     let certain: Vec<_> = row_tokens
         .iter()
@@ -399,17 +366,73 @@ fn column_decimals(row_tokens: &[Vec<cells::Token>], units: &[Unit]) -> Vec<Opti
         .filter(|r| r.len() == 1)
         .collect();
     (0..units.len())
-        .map(|j| mode(certain.iter().filter_map(|r| r[0].values[j].map(|(_, d)| d))))
+        .map(|j| {
+            mode(
+                certain
+                    .iter()
+                    .filter_map(|r| r[0].values[j].map(|(_, d)| d)),
+            )
+        })
         .collect()
 }
 
+/// The check a row's own figures allow: with an inhabitants column, a per-inhabitant column and
+/// an amount, the readings in which inhabitants × kronor per inhabitant give the amount.
+fn row_check(columns: &[Column]) -> impl Fn(&Reading) -> bool {
+    let position = |unit: Unit| columns.iter().position(|c| c.unit == unit);
+    let amount = columns.iter().position(|c| c.unit.is_money());
+    let check = match (position(Unit::Count), position(Unit::PerInhabitant), amount) {
+        (Some(count), Some(rate), Some(amount)) => Some((count, rate, amount)),
+        _ => None,
+    };
+    move |r: &Reading| check.is_none_or(|(c, p, a)| per_inhabitant_fits(r, c, p, a))
+}
+
+/// Whether a reading's inhabitants times kronor per inhabitant give its amount, within the
+/// rounding of the printed rate (half its last digit per inhabitant).
+fn per_inhabitant_fits(r: &Reading, count: usize, rate: usize, amount: usize) -> bool {
+    match (r.values[count], r.values[rate], r.values[amount]) {
+        (Some((inhabitants, _)), Some((per, decimals)), Some((total, _))) => {
+            let half_digit = 0.5 / 10f64.powi(decimals as i32);
+            (inhabitants * per - total).abs() <= inhabitants * half_digit + 1.0
+        }
+        _ => false,
+    }
+}
+
+/// Reads a table: its header (if found), then its rows and headings in printed order.
+pub fn build(header: Option<&str>, lines: &[PrintedLine]) -> Table {
+    let (level_hint, titles) = header.map(header_titles).unwrap_or_default();
+    let placed = place(lines);
+    let row_tokens: Vec<Vec<Token>> = placed.iter().map(|p| tokens(&p.row.amounts)).collect();
+    let (columns, decimals) = printed_columns(&titles, &row_tokens);
+    let units: Vec<Unit> = columns.iter().map(|c| c.unit).collect();
+    let fits_row = row_check(&columns);
+    let mut reader = Reader {
+        columns: &columns,
+        money: (0..units.len()).filter(|&j| units[j].is_money()).collect(),
+        rows: Vec::new(),
+        totals: Vec::new(),
+    };
+    for (p, tokens) in placed.iter().zip(&row_tokens) {
+        let entry = Entry::new(readings(tokens, &units, &decimals), &fits_row);
+        match &p.scopes {
+            Some(scopes) => reader.totals.push(TotalEntry {
+                entry,
+                scopes: scopes.clone(),
+            }),
+            None => reader.rows.push(entry),
+        }
+    }
+    reader.rank_readings();
+    reader.solve();
+    assemble(&reader, &placed, level_hint)
+}
+
 /// The table as read: rows and totals with their chosen readings, and the splits to report.
-fn assemble(
-    reader: &Reader,
-    row_info: &[RowInfo],
-    total_info: &[RowInfo],
-    level_hint: Option<Level>,
-) -> Table {
+fn assemble(reader: &Reader, placed: &[Placed], level_hint: Option<Level>) -> Table {
+    let (total_lines, row_lines): (Vec<&Placed>, Vec<&Placed>) =
+        placed.iter().partition(|p| p.scopes.is_some());
     let per_inhabitant = reader
         .columns
         .iter()
@@ -418,46 +441,49 @@ fn assemble(
     let rows = reader
         .rows
         .iter()
-        .zip(row_info)
-        .map(|(e, info)| TableRow {
-            name_ocr: info.label.clone(),
+        .zip(&row_lines)
+        .map(|(e, p)| TableRow {
+            name_ocr: p.row.label.clone(),
             amounts: money_of(e),
             per_inhabitant: per_inhabitant
                 .and_then(|j| e.reading().values[j])
                 .map(|(v, _)| v),
-            footnote: info.footnote,
-            group: info.group.clone(),
-            line: info.line,
-            start: info.start,
-            end: info.end,
+            footnote: p.row.footnote,
+            group: p.group.map(str::to_string),
+            line: p.row.line,
+            start: p.row.start,
+            end: p.row.end,
         })
         .collect();
     let totals = reader
         .totals
         .iter()
-        .zip(total_info)
-        .map(|(t, info)| TotalRow {
-            label: info.label.clone(),
-            group: info.group.clone(),
+        .zip(&total_lines)
+        .map(|(t, p)| TotalRow {
+            label: p.row.label.clone(),
+            group: p.group.map(str::to_string),
             amounts: money_of(&t.entry),
             covers: reader.best_scope(t),
-            line: info.line,
-            start: info.start,
-            end: info.end,
+            line: p.row.line,
+            start: p.row.start,
+            end: p.row.end,
         })
         .collect();
-    let row_entries = reader.rows.iter().zip(row_info).enumerate();
+    let row_entries = reader
+        .rows
+        .iter()
+        .zip(&row_lines)
+        .enumerate()
+        .map(|(i, (e, p))| (Some(i + 1), e, p.row));
     let total_entries = reader
         .totals
         .iter()
-        .map(|t| &t.entry)
-        .zip(total_info)
-        .map(|e| (None, e));
+        .zip(&total_lines)
+        .map(|(t, p)| (None, &t.entry, p.row));
     let mut splits: Vec<Split> = row_entries
-        .map(|(i, e)| (Some(i + 1), e))
         .chain(total_entries)
-        .filter(|(_, (e, _))| e.cuts > 1)
-        .map(|(row, (e, info))| split(row, e, info))
+        .filter(|(_, e, _)| e.cuts > 1)
+        .map(|(row, e, printed)| split(row, e, printed))
         .collect();
     splits.sort_by_key(|s| s.line);
     Table {
@@ -474,7 +500,7 @@ fn assemble(
 }
 
 /// The record of how a line that could be cut several ways was cut.
-fn split(row: Option<usize>, e: &Entry, info: &RowInfo) -> Split {
+fn split(row: Option<usize>, e: &Entry, printed: &PrintedRow) -> Split {
     let reading = e.reading();
     let run_together = if reading.cuts_a_token {
         " (the OCR ran two columns' digits together)"
@@ -483,15 +509,17 @@ fn split(row: Option<usize>, e: &Entry, info: &RowInfo) -> Split {
     };
     let why = match e.settled {
         Settled::ByTotals => "the only one with which the columns add up to their totals",
-        Settled::ByRow => "the only one with which inhabitants × kronor per inhabitant give the amount",
+        Settled::ByRow => {
+            "the only one with which inhabitants × kronor per inhabitant give the amount"
+        }
         Settled::No | Settled::OneWay => {
             "the one that fits the columns' other figures best; no total decides between them"
         }
     };
     Split {
         row,
-        label: info.label.clone(),
-        line: info.line,
+        label: printed.label.clone(),
+        line: printed.line,
         cells: reading.cells.clone(),
         decided: e.settled != Settled::No,
         note: format!(
@@ -502,31 +530,19 @@ fn split(row: Option<usize>, e: &Entry, info: &RowInfo) -> Split {
     }
 }
 
-/// Whether a reading's inhabitants times kronor per inhabitant give its amount, within the
-/// rounding of the printed rate (half its last digit per inhabitant).
-fn per_inhabitant_fits(r: &Reading, count: usize, rate: usize, amount: usize) -> bool {
-    match (r.values[count], r.values[rate], r.values[amount]) {
-        (Some((inhabitants, _)), Some((per, decimals)), Some((total, _))) => {
-            let half_digit = 0.5 / 10f64.powi(decimals as i32);
-            (inhabitants * per - total).abs() <= inhabitants * half_digit + 1.0
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn row(label: &str, amounts: &str) -> PrintedLine {
-        PrintedLine::Row {
+        PrintedLine::Row(PrintedRow {
             label: label.into(),
             footnote: false,
             amounts: amounts.into(),
             line: 0,
             start: 0,
             end: 0,
-        }
+        })
     }
 
     #[test]

@@ -57,9 +57,7 @@ impl<'a> Texts<'a> {
     pub fn span(&self, range: Range<usize>) -> Range<usize> {
         let start = self.reading.map.to_source(range.start);
         let end = match self.reading.text[range.clone()].chars().next_back() {
-            Some(last) => {
-                self.reading.map.to_source(range.end - last.len_utf8()) + last.len_utf8()
-            }
+            Some(last) => self.reading.map.to_source(range.end - last.len_utf8()) + last.len_utf8(),
             None => start,
         };
         self.span_repaired(start..end)

@@ -73,7 +73,10 @@ fn parse_token(text: &str) -> Token<'_> {
 /// "11 484-2 178").
 pub(super) fn tokens(amounts: &str) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::new();
-    for word in amounts.split([' ', '\t', '\u{a0}', '-', ':']).filter(|w| !w.is_empty()) {
+    for word in amounts
+        .split([' ', '\t', '\u{a0}', '-', ':'])
+        .filter(|w| !w.is_empty())
+    {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
         if word.starts_with(|c: char| c.is_ascii_digit()) {
             out.push(parse_token(word));
@@ -103,7 +106,7 @@ fn well_formed(tokens: &[Token]) -> bool {
         && init.iter().all(|t| !t.closes && t.decimals.is_empty())
         && tokens[1..]
             .iter()
-            .all(|t| !t.int_digits.is_empty() && t.int_digits.len() % 3 == 0)
+            .all(|t| !t.int_digits.is_empty() && t.int_digits.len().is_multiple_of(3))
 }
 
 /// Every way to cut `n` tokens into `k` consecutive non-empty cells, as cell ranges.
@@ -168,13 +171,10 @@ impl Reading {
 
     /// Whether each cell prints the decimals its column does (`None`: any).
     fn fits_decimals(&self, decimals: &[Option<usize>]) -> bool {
-        self.values
-            .iter()
-            .zip(decimals)
-            .all(|(v, d)| match (v, d) {
-                (Some((_, printed)), Some(wanted)) => printed == wanted,
-                _ => true,
-            })
+        self.values.iter().zip(decimals).all(|(v, d)| match (v, d) {
+            (Some((_, printed)), Some(wanted)) => printed == wanted,
+            _ => true,
+        })
     }
 }
 
@@ -200,11 +200,20 @@ fn token_variants<'a>(tokens: &[Token<'a>]) -> Vec<(Vec<Token<'a>>, Option<usize
 /// where the OCR ran two columns together. Without such a cut, the row is cut into fewer cells (a
 /// total row without its per-inhabitant figure); failing that, every cut is a reading (the OCR
 /// lost a digit).
-pub(super) fn readings(tokens: &[Token], units: &[Unit], decimals: &[Option<usize>]) -> Vec<Reading> {
+pub(super) fn readings(
+    tokens: &[Token],
+    units: &[Unit],
+    decimals: &[Option<usize>],
+) -> Vec<Reading> {
     let n = tokens.len();
     let k = units.len().min(n);
     if units.len() <= 1 || n == 0 {
-        return vec![Reading::of(tokens, &[0..n], units, false)];
+        return vec![Reading::of(
+            tokens,
+            std::slice::from_ref(&(0..n)),
+            units,
+            false,
+        )];
     }
     let variants = token_variants(tokens);
     for cells in (1..=units.len()).rev() {
@@ -247,7 +256,10 @@ mod tests {
             cell_value(&tokens("1 470,0"), Unit::Million),
             Some(1_470_000_000.0)
         );
-        assert_eq!(cell_value(&tokens("37.8"), Unit::Million), Some(37_800_000.0));
+        assert_eq!(
+            cell_value(&tokens("37.8"), Unit::Million),
+            Some(37_800_000.0)
+        );
     }
 
     #[test]
@@ -290,7 +302,10 @@ mod tests {
         assert_eq!(cell_value(&t, Unit::Kronor), Some(7_983_458.0));
         let t = tokens("36 728 '193");
         assert_eq!(cell_value(&t, Unit::Kronor), Some(36_728_193.0));
-        assert_eq!(cell_value(&tokens("63;2"), Unit::Million), Some(63_200_000.0));
+        assert_eq!(
+            cell_value(&tokens("63;2"), Unit::Million),
+            Some(63_200_000.0)
+        );
     }
 
     #[test]

@@ -33,10 +33,14 @@ pub(super) struct Entry {
 
 impl Entry {
     /// A line with its readings, keeping those that `fits_row` accepts when any does.
-    pub fn new(readings: Vec<Reading>, fits_row: impl Fn(&Reading) -> bool) -> Entry {
+    pub fn new(readings: Vec<Reading>, fits_row: &impl Fn(&Reading) -> bool) -> Entry {
         let cuts = readings.len();
         let fitting: Vec<Reading> = readings.iter().filter(|r| fits_row(r)).cloned().collect();
-        let readings = if fitting.is_empty() { readings } else { fitting };
+        let readings = if fitting.is_empty() {
+            readings
+        } else {
+            fitting
+        };
         let settled = match (cuts, readings.len()) {
             (1, _) => Settled::OneWay,
             (_, 1) => Settled::ByRow,
