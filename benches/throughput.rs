@@ -197,6 +197,19 @@ fn run_measured(cmd: &mut Command) -> (Duration, std::process::ExitStatus, u64) 
     }
 }
 
+/// CPU time (user + system) of this process so far.
+fn cpu_time() -> Duration {
+    // SAFETY: getrusage writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_SELF, &mut usage) != 0 {
+            return Duration::ZERO;
+        }
+        let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+        tv(usage.ru_utime) + tv(usage.ru_stime)
+    }
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -274,6 +287,7 @@ fn main() {
 
     // 4. full extract, 1 thread, within the time budget
     let budget = Duration::from_secs_f64(env_f64("KANSLI_BENCH_SECONDS", 12.0));
+    let cpu = cpu_time();
     let t = Instant::now();
     let mut n1 = 0;
     let mut bytes1 = 0;
@@ -287,13 +301,21 @@ fn main() {
         }
     }
     let secs1 = t.elapsed().as_secs_f64();
+    let cpu1 = (cpu_time() - cpu).as_secs_f64();
     let prefix = &docs[..n1];
+    // the same documents again on the same thread: what the per-thread caches save
+    let t = Instant::now();
+    for (name, bytes) in prefix {
+        std::hint::black_box(extract(name, bytes, &repairer));
+    }
+    let secs_warm = t.elapsed().as_secs_f64();
 
     // 5. the same documents on all threads, through the command line's ordered runner
     let jobs = std::env::var("KANSLI_BENCH_JOBS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let cpu = cpu_time();
     let t = Instant::now();
     let mut out_bytes_n = 0;
     ordered_parallel(
@@ -307,6 +329,7 @@ fn main() {
     )
     .unwrap();
     let secs_n = t.elapsed().as_secs_f64();
+    let cpu_n = (cpu_time() - cpu).as_secs_f64();
     assert_eq!(
         out_bytes, out_bytes_n,
         "the parallel run wrote different output"
@@ -339,23 +362,42 @@ fn main() {
             .collect(),
     );
     let (_, _, startup_rss) = run_measured(Command::new(exe).arg("extract").arg(&tiny_path));
-    // a batch: the first documents of the archive, about 3 s of work on all threads
+    // a batch: the first documents of the archive, about 3 s of work on one thread
     let batch_dir = dir.join("archive");
     std::fs::create_dir_all(&batch_dir).unwrap();
-    let per_sec_n = prefix.len() as f64 / secs_n;
-    let batch_n = ((per_sec_n * 3.0) as usize).clamp(1, docs.len());
+    let per_sec1 = n1 as f64 / secs1;
+    let batch_n = ((per_sec1 * 3.0) as usize).clamp(1, docs.len());
     let mut batch_bytes = 0;
     for (name, bytes) in &docs[..batch_n] {
         std::fs::write(batch_dir.join(format!("{name}.txt")), bytes).unwrap();
         batch_bytes += bytes.len();
     }
-    let (batch_time, status, cli_rss) = run_measured(
-        Command::new(exe)
-            .args(["extract", "--quiet", "--format", "jsonl", "--jobs"])
+    let cli = |jobs: usize| {
+        let mut cmd = Command::new(exe);
+        cmd.args(["extract", "--quiet", "--format", "jsonl", "--jobs"])
             .arg(jobs.to_string())
-            .arg(&batch_dir),
-    );
+            .arg(&batch_dir);
+        cmd
+    };
+    let (cli_time1, status, cli_rss1) = run_measured(&mut cli(1));
     assert!(status.success(), "kansli failed on the batch");
+    let (batch_time, status, cli_rss) = run_measured(&mut cli(jobs));
+    assert!(status.success(), "kansli failed on the batch");
+    // the machine's own ceiling: `jobs` independent single-threaded processes side by side
+    let t = Instant::now();
+    let children: Vec<_> = (0..jobs)
+        .map(|_| {
+            cli(1)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for mut c in children {
+        c.wait().expect("wait");
+    }
+    let side_by_side = t.elapsed();
     let _ = std::fs::remove_dir_all(&dir);
 
     // 7. report
@@ -393,6 +435,15 @@ fn main() {
         n1 as f64 / secs_n
     );
     println!(
+        "  1 thread, same documents again (warm per-thread caches) {:.3} MB/s ({:.2}× the first pass)",
+        mb(bytes1) / secs_warm,
+        secs1 / secs_warm
+    );
+    println!(
+        "  CPU time    {cpu1:.1} s on 1 thread, {cpu_n:.1} s on {jobs} threads for the same documents ({:.2}×: above 1 is work the threads duplicate or wait for)",
+        cpu_n / cpu1
+    );
+    println!(
         "  per core    {:>8.3} MB/s  (target ≥ 5 MB/s: {:.1}% of it)",
         mbs1,
         mbs1 / 5.0 * 100.0
@@ -406,10 +457,19 @@ fn main() {
         );
     }
     println!(
-        "  peak RSS of `kansli extract --jobs {jobs}` on {batch_n} files ({:.2} MB, {:.1} s): {:.0} MB (target ≤ 300 MB)",
+        "  peak RSS of `kansli extract` on {batch_n} files ({:.2} MB): {:.0} MB with --jobs 1, {:.0} MB with --jobs {jobs} (target ≤ 300 MB)",
         mb(batch_bytes),
-        batch_time.as_secs_f64(),
+        cli_rss1 as f64 / 1024.0,
         cli_rss as f64 / 1024.0
+    );
+    println!("the command line on those files:");
+    println!(
+        "  --jobs 1: {:.2} s; --jobs {jobs}: {:.2} s: speed-up {:.2}×; {jobs} single-threaded processes side by side: {:.2} s, so this machine's ceiling is {:.2}×",
+        cli_time1.as_secs_f64(),
+        batch_time.as_secs_f64(),
+        cli_time1.as_secs_f64() / batch_time.as_secs_f64(),
+        side_by_side.as_secs_f64(),
+        jobs as f64 * cli_time1.as_secs_f64() / side_by_side.as_secs_f64()
     );
     println!("start-up (tiny document, time to its record):");
     println!(

@@ -141,7 +141,7 @@ pub fn read_path(path: &Path, max_bytes: u64) -> Result<Document, IngestError> {
             limit: max_bytes,
         });
     }
-    read_limited(&name, file, max_bytes, meta.is_file().then(|| meta.len()))
+    read_limited(&name, file, max_bytes, meta.is_file().then_some(meta.len()))
 }
 
 /// Reads everything from `reader` (standard input, a pipe, a file that grows) up to `max_bytes`,
@@ -359,7 +359,7 @@ fn binary_format(bytes: &[u8]) -> Option<&'static str> {
 /// UTF-16 without a byte-order mark: in Swedish (mostly ASCII) text one byte of nearly every
 /// pair is zero. Returns the byte order, or `None` when the bytes do not look like that.
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -477,11 +477,13 @@ impl AtomicOutput {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
         let tmp = dir.join(format!(".{name}.kansli-{}.tmp", std::process::id()));
+        // the handler first: a signal between creating the file and installing it would leave it
+        signals::remove_on_signal(&tmp);
         let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)?;
-        signals::remove_on_signal(&tmp);
+            .open(&tmp)
+            .inspect_err(|_| signals::forget())?;
         Ok((
             AtomicOutput {
                 target: target.to_path_buf(),

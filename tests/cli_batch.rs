@@ -324,39 +324,42 @@ fn a_killed_run_leaves_no_partial_output() {
     use std::io::Write;
     let dir = archive();
     std::fs::write(dir.path().join("out.json"), "previous results\n").unwrap();
-    // reading standard input that never ends: the run is still going when it is killed
-    let mut child = Command::new(EXE)
-        .args(["extract", "-", "--out", "out.json"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"Pressmeddelande\n").unwrap();
     let tmp_exists = || {
         std::fs::read_dir(dir.path())
             .unwrap()
             .flatten()
             .any(|e| e.file_name().to_string_lossy().contains(".kansli-"))
     };
-    let t = std::time::Instant::now();
-    while !tmp_exists() && t.elapsed().as_secs() < 20 {
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    assert!(tmp_exists(), "the temporary file was never created");
-    for signal in [libc::SIGTERM] {
+    for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+        // reading standard input that never ends: the run is still going when it is killed
+        let mut child = Command::new(EXE)
+            .args(["extract", "-", "--out", "out.json"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"Pressmeddelande\n").unwrap();
+        let t = std::time::Instant::now();
+        while !tmp_exists() && t.elapsed().as_secs() < 20 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(tmp_exists(), "the temporary file was never created");
         unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().unwrap();
+        assert!(!status.success());
+        drop(stdin);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("out.json")).unwrap(),
+            "previous results\n"
+        );
+        assert!(
+            !tmp_exists(),
+            "signal {signal}: the temporary file was left behind"
+        );
     }
-    let status = child.wait().unwrap();
-    assert!(!status.success());
-    drop(stdin);
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("out.json")).unwrap(),
-        "previous results\n"
-    );
-    assert!(!tmp_exists(), "the temporary file was left behind");
 }
 
 #[test]
