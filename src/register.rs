@@ -120,7 +120,11 @@ impl Register {
         let entries = &self.municipalities;
         let cands: Vec<Vec<(usize, f32)>> = names
             .iter()
-            .map(|n| candidates(n, entries, &self.skeletons, model))
+            .map(|n| {
+                remembered(&MUNICIPALITY_CANDIDATES, self, n, || {
+                    candidates(n, entries, &self.skeletons, model)
+                })
+            })
             .collect();
         let best_positions: Vec<usize> = cands
             .iter()
@@ -204,19 +208,28 @@ impl Register {
             .iter()
             .map(|name| {
                 let key = region_key(name);
-                let mut found: Vec<(usize, f32)> = self
-                    .region_keys
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, keys)| {
-                        keys.iter()
-                            .map(|k| (model.distance(&key, k), k))
-                            .filter(|(d, k)| *d <= max_distance(k))
-                            .map(|(d, _)| (i, d))
-                            .min_by(|a, b| a.1.total_cmp(&b.1))
-                    })
-                    .collect();
-                found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+                let found = remembered(&REGION_CANDIDATES, self, &key, || {
+                    let key_len = key.chars().count() as f32;
+                    let mut found: Vec<(usize, f32)> = self
+                        .region_keys
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, keys)| {
+                            keys.iter()
+                                // every letter more or less costs at least half
+                                .filter(|k| {
+                                    (k.chars().count() as f32 - key_len).abs() * 0.5
+                                        <= max_distance(k)
+                                })
+                                .map(|k| (model.distance(&key, k), k))
+                                .filter(|(d, k)| *d <= max_distance(k))
+                                .map(|(d, _)| (i, d))
+                                .min_by(|a, b| a.1.total_cmp(&b.1))
+                        })
+                        .collect();
+                    found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+                    found
+                });
                 let &(index, distance) = found.first()?;
                 let runner_up = found.get(1).map(|x| x.1);
                 let c = confidence(distance, runner_up, &key);
@@ -460,11 +473,15 @@ fn candidates(
     model: &ConfusionModel,
 ) -> Vec<(usize, f32)> {
     let key = skeleton(name);
+    let key_len = key.chars().count();
     let mut found: Vec<(usize, f32)> = register
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            if strsim::levenshtein(&key, &skeletons[i]) as f32 > max_distance(&m.name) + 2.0 {
+            let slack = max_distance(&m.name) + 2.0;
+            if key_len.abs_diff(skeletons[i].chars().count()) as f32 > slack
+                || strsim::levenshtein(&key, &skeletons[i]) as f32 > slack
+            {
                 return None;
             }
             let d = model.distance(name, &m.name);
@@ -473,6 +490,40 @@ fn candidates(
         .collect();
     found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
     found.truncate(4);
+    found
+}
+
+type CandidateCache = std::cell::RefCell<rustc_hash::FxHashMap<(usize, String), Vec<(usize, f32)>>>;
+
+thread_local! {
+    /// Candidates of printed names, by register and name: tables repeat the same names in
+    /// document after document, and repair and reconcile both ask.
+    static MUNICIPALITY_CANDIDATES: CandidateCache = Default::default();
+    static REGION_CANDIDATES: CandidateCache = Default::default();
+}
+
+/// Names after which a thread's candidate cache starts afresh, bounding memory.
+const CANDIDATE_CACHE_LIMIT: usize = 50_000;
+
+/// The candidates of `name` in `register`, computed once per thread.
+fn remembered(
+    cache: &'static std::thread::LocalKey<CandidateCache>,
+    register: &Register,
+    name: &str,
+    compute: impl FnOnce() -> Vec<(usize, f32)>,
+) -> Vec<(usize, f32)> {
+    let key = (register as *const Register as usize, name.to_string());
+    if let Some(hit) = cache.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let found = compute();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CANDIDATE_CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, found.clone());
+    });
     found
 }
 

@@ -591,9 +591,7 @@ impl Repairer {
     /// One pass of repair over a text.
     fn repair_once(&self, text: &str, word_confidences: &[(usize, usize, f64)]) -> Repaired {
         let lost_diacritics = !keeps_diacritics(text);
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(text)).collect();
         let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
         let table = table_row_edits(text);
         let mut edits = table.edits;
@@ -727,7 +725,19 @@ impl Repairer {
             .map(|m| (m.start(), m.end()))
             .collect();
         protected.extend_from_slice(table_labels);
-        let is_protected = |s: usize, e: usize| protected.iter().any(|&(ps, pe)| s < pe && e > ps);
+        // sorted and merged, so that a word is checked against its neighbours only
+        protected.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(protected.len());
+        for (s, e) in protected {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let is_protected = |s: usize, e: usize| {
+            let i = merged.partition_point(|&(_, pe)| pe <= s);
+            merged.get(i).is_some_and(|&(ps, _)| ps < e)
+        };
         let tokens: Vec<(usize, usize)> =
             WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
@@ -1003,6 +1013,11 @@ fn weigh_engine_confidence(posterior: f64, engine: f64) -> f64 {
     ((1.0 / (1.0 + (-odds).exp())) * 1000.0).round() / 1000.0
 }
 
+/// Where lines start after the first: after a newline or a form feed, as layout counts them.
+fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices(['\n', '\x0c']).map(|(i, _)| i + 1)
+}
+
 /// Passes of repair at most: the second settles what the first changed the look of.
 const MAX_PASSES: usize = 3;
 
@@ -1042,9 +1057,7 @@ fn compose(original: &str, first: Repaired, second: Repaired) -> Repaired {
     edits.sort_by_key(|e| e.start);
     let mut review = first.review;
     review.retain(|r| !edits.iter().any(|e| r.start < e.end && r.end > e.start));
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(original.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(original)).collect();
     for e in &mut edits {
         e.line = line_starts.partition_point(|&s| s <= e.start);
     }
