@@ -56,9 +56,11 @@ const GAP: &str = r"[^\p{L}\p{N}]{0,5}";
 /// never "b": a "biljon" is a million millions.
 const M: &str = r"(?:m|rn|tn|th|n)?";
 
+// Word boundaries are ASCII (`(?-u:\b)`): the numbers, scales and currencies they bound are
+// ASCII, and a Unicode `\b` would push every search onto the slow engine.
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:{M}ilj[aä]rd\p{{L}}{{0,2}}|{M}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))\b)?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)\b|:-))?"
+        r"(?-u:\b)(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:{M}ilj[aä]rd\p{{L}}{{0,2}}|{M}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))(?-u:\b))?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)(?-u:\b)|:-))?"
     ))
     .unwrap()
 });
