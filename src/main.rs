@@ -760,13 +760,21 @@ fn extract_command(args: ExtractArgs) -> ExitCode {
     }
 }
 
-fn repair_command(args: RepairArgs) -> ExitCode {
-    let input = match read_input(&args.file, args.max_bytes).and_then(ocr_xml::read) {
-        Ok(input) => input,
-        Err(e) => {
+/// Reads the one document of `repair` or `review` (text, ALTO or hOCR); on failure the error is
+/// on stderr and the exit code is returned.
+fn read_single(file: &Path, max_bytes: u64) -> Result<ocr_xml::Input, ExitCode> {
+    read_input(file, max_bytes)
+        .and_then(ocr_xml::read)
+        .map_err(|e| {
             eprintln!("kansli: {e}");
-            return ExitCode::from(1);
-        }
+            ExitCode::from(1)
+        })
+}
+
+fn repair_command(args: RepairArgs) -> ExitCode {
+    let input = match read_single(&args.file, args.max_bytes) {
+        Ok(input) => input,
+        Err(code) => return code,
     };
     let path = input.doc.source.path.clone();
     let alto = match (args.format, &input.ocr) {
@@ -828,12 +836,9 @@ fn main() -> ExitCode {
 
 /// `kansli review`: the document through the pipeline, rendered as one HTML page.
 fn review_command(args: ReviewArgs) -> ExitCode {
-    let input = match read_input(&args.file, args.max_bytes).and_then(ocr_xml::read) {
+    let input = match read_single(&args.file, args.max_bytes) {
         Ok(input) => input,
-        Err(e) => {
-            eprintln!("kansli: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     let path = input.doc.source.path.clone();
     IN_DOCUMENT.with(|d| d.set(true));
