@@ -131,6 +131,7 @@ impl<W: Write> CsvSink<W> {
             "amount_sek",
             "footnote",
             "confidence",
+            "region_code",
         ])?;
         Ok(CsvSink { out })
     }
@@ -149,6 +150,7 @@ impl<W: Write> CsvSink<W> {
                 a.amount_sek.map(|v| v.to_string()).unwrap_or_default(),
                 a.footnote.to_string(),
                 a.confidence.to_string(),
+                opt(&a.region_code),
             ])?;
         }
         Ok(())
