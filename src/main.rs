@@ -623,6 +623,9 @@ fn extract_command(args: ExtractArgs) -> ExitCode {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // the largest pattern compiles on another core while the inputs are listed and the first
+    // document goes through the earlier stages
+    std::thread::spawn(pipeline::warm_up);
 
     // inputs are listed before the output file is created, so it can never be one of them
     let (items, total): (Box<dyn Iterator<Item = Item> + Send>, Option<usize>) = if args.stdin_jsonl

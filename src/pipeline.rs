@@ -70,3 +70,9 @@ pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
         source: doc.source,
     }
 }
+
+/// Compiles the agencies dictionary, the largest pattern and most of start-up, so that a caller
+/// can have it done on another thread before the first document needs it.
+pub fn warm_up() {
+    crate::extract::agencies::mentions("");
+}
