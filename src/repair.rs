@@ -628,18 +628,19 @@ impl Repairer {
                 ),
                 _ => self.base_reading(lost_diacritics, word.real_word_ok, &lower),
             };
-            let Some(mut reading) = reading.map(|r| (*r).clone()) else {
+            let Some(reading) = reading else {
                 continue;
             };
-            if let Some(ocr) = engine_confidence(word_confidences, &word.parts) {
-                reading.confidence = weigh_engine_confidence(reading.confidence, ocr);
-            }
-            if reading.confidence < REVIEW_CONFIDENCE {
+            let confidence = match engine_confidence(word_confidences, &word.parts) {
+                Some(ocr) => weigh_engine_confidence(reading.confidence, ocr),
+                None => reading.confidence,
+            };
+            if confidence < REVIEW_CONFIDENCE {
                 continue;
             }
             let new_whole = apply_case(&word.whole, &reading.text);
             let reason = classify(&word.whole, &new_whole, reading.printed_is_word);
-            let target = if reading.confidence >= APPLY_CONFIDENCE {
+            let target = if confidence >= APPLY_CONFIDENCE {
                 &mut edits
             } else {
                 &mut review
@@ -652,7 +653,7 @@ impl Repairer {
                         line: 0,
                         old: text[s..e].to_string(),
                         new,
-                        confidence: reading.confidence,
+                        confidence,
                         reason,
                     });
                 }
