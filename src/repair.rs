@@ -42,6 +42,8 @@ pub enum Reason {
     RegisterName,
     /// Digit groups of a table amount that the OCR merged or split ("71129" → "71 129").
     DigitGrouping,
+    /// Two words printed without the space between them ("föratt" → "för att").
+    RunTogether,
 }
 
 /// One change (or, in `review`, one suggested change) with its place in the original text.
@@ -326,7 +328,9 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
             .chars()
             .zip(new.chars())
             .all(|(o, n)| crate::swedish::base_letter(o) == crate::swedish::base_letter(n));
-    if old.chars().any(|c| !c.is_alphabetic()) {
+    if new.contains(' ') && !old.contains(' ') {
+        Reason::RunTogether
+    } else if old.chars().any(|c| !c.is_alphabetic()) {
         Reason::DigitForLetter
     } else if marks(new) > marks(old) && (same_base || !printed_is_word) {
         Reason::LostDiacritic
@@ -505,6 +509,30 @@ impl Repairer {
         best[n].take()
     }
 
+    /// Two words the OCR ran together, one of them a short function word that never begins a
+    /// compound ("föratt" → "för att", "ochlandsting" → "och landsting"), read as printed.
+    fn run_together(&self, word: &str) -> Option<Path> {
+        word.char_indices()
+            .skip(2)
+            .filter_map(|(cut, _)| {
+                let (left, right) = word.split_at(cut);
+                if !RUN_TOGETHER_WORDS.contains(&left) && !RUN_TOGETHER_WORDS.contains(&right) {
+                    return None;
+                }
+                let cost = word_cost(self.lexicon.count(left)?)
+                    + word_cost(self.lexicon.count(right)?)
+                    + RUN_TOGETHER_COST;
+                Some(Path {
+                    cost,
+                    channel: RUN_TOGETHER_COST,
+                    spelled: format!("{left} {right}"),
+                    parts: 2,
+                    ops: Vec::new(),
+                })
+            })
+            .min_by(|a, b| a.cost.total_cmp(&b.cost))
+    }
+
     /// Reads one lowercase word: its best reading against the printed one, or `None` when the
     /// printed word stands (or is a known word and real words are not to be questioned).
     fn read(&self, ch: &Channel, word: &str, allow_real_word: bool) -> Option<Reading> {
@@ -540,7 +568,12 @@ impl Repairer {
                 let as_printed = self.best_reading(&printed, false);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
-                (printed_cost, self.best_reading(&printed, true)?)
+                let best = self.best_reading(&printed, true);
+                let run_together = self.run_together(word);
+                match (best, run_together) {
+                    (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
+                    (b, r) => (printed_cost, b.or(r)?),
+                }
             }
         };
         if best.spelled == word {
@@ -949,6 +982,14 @@ fn table_row_edits(text: &str) -> TableRepairs {
 /// ("1168 969"); anything else (several columns, a year) is left as printed.
 static MISGROUPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{5,7}|\d{4}(?: \d{3})+)$").unwrap());
+
+/// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
+/// compound, so that a word split at them is two words.
+const RUN_TOGETHER_WORDS: &[&str] = &[
+    "och", "att", "det", "den", "som", "är", "inte", "ett", "sig", "för",
+];
+/// Cost of reading a word as two run together: a missing space is rarer than a misread letter.
+const RUN_TOGETHER_COST: f64 = 3.0;
 
 /// Function words are never parts of compounds ("åren|det" is no word).
 const FUNCTION_WORDS: &[&str] = &[

@@ -123,6 +123,18 @@ fn spurious_diacritics_of_a_swedish_ocr_model_are_removed() {
 }
 
 #[test]
+fn words_run_together_at_a_function_word_are_parted() {
+    let text = "Pengarna fördelas mellan kommuner ochlandsting efter antalet invånare.";
+    let repaired = Repairer::default().repair(text);
+    assert!(
+        repaired.text.text.contains("kommuner och landsting"),
+        "{}",
+        repaired.text.text
+    );
+    assert_eq!(repaired.edits[0].reason, Reason::RunTogether);
+}
+
+#[test]
 fn clean_text_is_not_harmed() {
     let repairer = Repairer::default();
     let (mut words, mut changed) = (0, 0);
