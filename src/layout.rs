@@ -260,7 +260,7 @@ impl Layout {
                     && content.trim_start().starts_with(|c: char| c.is_lowercase())
                     && !SUSPENSION_WORDS
                         .iter()
-                        .any(|w| content.trim_start().split_whitespace().next() == Some(*w));
+                        .any(|w| content.split_whitespace().next() == Some(*w));
                 if broken_word {
                     out.pop();
                 } else {

@@ -533,8 +533,9 @@ const UNMATCHED_COST: f32 = 10.0;
 /// Chooses one candidate per row (or none) so that chosen register positions strictly increase
 /// down the table and the summed distance is least: a weighted longest increasing subsequence.
 fn align_in_order(cands: &[Vec<(usize, f32)>]) -> Vec<Option<(usize, f32)>> {
-    // best[i][k]: least cost of rows 0..=i with row i taking candidate k; back-pointers to (row, k).
-    let mut best: Vec<Vec<(f32, Option<(usize, usize)>)>> = Vec::with_capacity(cands.len());
+    // best[i][k]: least cost of rows 0..=i with row i taking candidate k, and where it came from
+    type Step = (f32, Option<(usize, usize)>);
+    let mut best: Vec<Vec<Step>> = Vec::with_capacity(cands.len());
     for (i, row) in cands.iter().enumerate() {
         let mut here = Vec::with_capacity(row.len());
         for &(pos, dist) in row {
