@@ -45,12 +45,4 @@ impl Lexicon {
     pub fn final_count(node: &Node<'_>, out: u64) -> Option<u64> {
         node.is_final().then(|| out + node.final_output().value())
     }
-
-    pub fn len(&self) -> usize {
-        self.fst.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.fst.len() == 0
-    }
 }

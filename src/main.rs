@@ -189,21 +189,24 @@ fn install_panic_hook() {
 }
 
 /// Runs the pipeline on one document; a panic becomes an error sentence naming the file.
-fn process_guarded(doc: ingest::Document, repairer: &Repairer) -> Result<Record, String> {
-    let path = doc.source.path.clone();
+/// Runs `work` on one document; a panic becomes an error sentence naming the file and saying
+/// what was being done, with the panic's message but no backtrace.
+fn guarded<T>(path: &str, doing: &str, work: impl FnOnce() -> T) -> Result<T, String> {
     IN_DOCUMENT.with(|d| d.set(true));
-    // ALTO and hOCR are read into their plain text here (a malformed file is this input's error)
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        ocr_xml::process(doc, repairer)
-    }));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
     IN_DOCUMENT.with(|d| d.set(false));
-    let result = result.map_err(|_| {
+    result.map_err(|_| {
         let what = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_default();
-        format!("{path}: internal error while processing the document, please report it ({what})")
-    })?;
-    result.map_err(|e| e.to_string())
+        format!("{path}: internal error while {doing} the document, please report it ({what})")
+    })
+}
+
+fn process_guarded(doc: ingest::Document, repairer: &Repairer) -> Result<Record, String> {
+    let path = doc.source.path.clone();
+    // ALTO and hOCR are read into their plain text here (a malformed file is this input's error)
+    guarded(&path, "processing", || ocr_xml::process(doc, repairer))?.map_err(|e| e.to_string())
 }
 
 fn process_item(item: Item, max_bytes: u64, repairer: &Repairer) -> Outcome {
@@ -788,15 +791,12 @@ fn repair_command(args: RepairArgs) -> ExitCode {
         }
         (RepairFormat::Text, _) => None,
     };
-    IN_DOCUMENT.with(|d| d.set(true));
-    let repaired = std::panic::catch_unwind(|| input.repair(&Repairer::default()));
-    IN_DOCUMENT.with(|d| d.set(false));
-    let Ok(repaired) = repaired else {
-        let what = LAST_PANIC
-            .with(|p| p.borrow_mut().take())
-            .unwrap_or_default();
-        eprintln!("kansli: {path}: internal error while repairing the document, please report it ({what})");
-        return ExitCode::from(1);
+    let repaired = match guarded(&path, "repairing", || input.repair(&Repairer::default())) {
+        Ok(repaired) => repaired,
+        Err(message) => {
+            eprintln!("kansli: {message}");
+            return ExitCode::from(1);
+        }
     };
     let alto = match alto.map(|ocr| ocr.to_alto(&repaired)).transpose() {
         Ok(alto) => alto,
@@ -844,19 +844,16 @@ fn review_command(args: ReviewArgs) -> ExitCode {
         Err(code) => return code,
     };
     let path = input.doc.source.path.clone();
-    IN_DOCUMENT.with(|d| d.set(true));
-    let page = std::panic::catch_unwind(|| {
+    let page = match guarded(&path, "processing", || {
         let repaired = input.repair(&Repairer::default());
         let record = pipeline::process_repaired(input.doc.clone(), repaired);
         kansli::review::render(&path, &input.doc.text, &record, input.ocr.as_ref())
-    });
-    IN_DOCUMENT.with(|d| d.set(false));
-    let Ok(page) = page else {
-        let what = LAST_PANIC
-            .with(|p| p.borrow_mut().take())
-            .unwrap_or_default();
-        eprintln!("kansli: {path}: internal error while processing the document, please report it ({what})");
-        return ExitCode::from(1);
+    }) {
+        Ok(page) => page,
+        Err(message) => {
+            eprintln!("kansli: {message}");
+            return ExitCode::from(1);
+        }
     };
     let written = match &args.out {
         Some(target) => AtomicOutput::create(target).and_then(|(atomic, mut file)| {
