@@ -1,5 +1,5 @@
-//! Compiles the lexicon into an fst map at build time, so the binary starts with it ready (no
-//! parsing at start-up). Keys: lowercase NFC word forms; values: frequency per billion words.
+//! Compiles the lexicon into a minimal automaton at build time (built with fst, then laid out
+//! flat), so the binary starts with it ready (no parsing at start-up). Keys: lowercase NFC word forms; values: frequency per billion words.
 //! Sources: dictionaries/lexicon.tsv (wordfreq + hunspell-sv, see dictionaries/README.md),
 //! dictionaries/names.tsv, and the words of the official municipality and region names.
 
@@ -54,13 +54,73 @@ fn main() {
             }
         }
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon.fst");
-    let mut builder = fst::MapBuilder::new(std::io::BufWriter::new(
-        std::fs::File::create(&out).unwrap(),
-    ))
-    .unwrap();
+    let mut builder = fst::MapBuilder::memory();
     for (w, c) in &words {
         builder.insert(w, *c).unwrap();
     }
-    builder.finish().unwrap();
+    let map = builder.into_map();
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon.dag");
+    std::fs::write(out, flatten(map.as_fst())).unwrap();
+}
+
+/// Lays the minimal automaton that fst built out flat, with one transition per letter instead
+/// of per byte, so that the repair stage's search steps through plain arrays (see
+/// src/lexicon.rs for the layout). States are numbered breadth-first from the root, 0.
+fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
+    use std::collections::{HashMap, VecDeque};
+    let mut number: HashMap<usize, u32> = HashMap::new();
+    let mut queue = VecDeque::new();
+    number.insert(fst.root().addr(), 0);
+    queue.push_back(fst.root().addr());
+    let (mut first, mut finals) = (vec![0u32], Vec::new());
+    let (mut labels, mut targets, mut outputs) = (Vec::new(), Vec::new(), Vec::new());
+    while let Some(addr) = queue.pop_front() {
+        let node = fst.node(addr);
+        finals.push(if node.is_final() {
+            u32::try_from(node.final_output().value()).unwrap()
+        } else {
+            u32::MAX
+        });
+        // (letter's bytes so far, node, output so far), depth first in byte order, which is
+        // the order of the letters
+        let mut pending = vec![(Vec::new(), node, 0u64)];
+        let mut letters = Vec::new();
+        while let Some((bytes, node, out)) = pending.pop() {
+            for t in node.transitions().collect::<Vec<_>>().into_iter().rev() {
+                let mut bytes = bytes.clone();
+                bytes.push(t.inp);
+                let out = out + t.out.value();
+                match std::str::from_utf8(&bytes) {
+                    Ok(s) => letters.push((s.chars().next().unwrap(), t.addr, out)),
+                    Err(_) => pending.push((bytes, fst.node(t.addr), out)),
+                }
+            }
+        }
+        letters.sort_by_key(|l| l.0);
+        for (letter, target, out) in letters {
+            let next = number.len() as u32;
+            let state = *number.entry(target).or_insert_with(|| {
+                queue.push_back(target);
+                next
+            });
+            labels.push(letter as u32);
+            targets.push(state);
+            outputs.push(u32::try_from(out).unwrap());
+        }
+        first.push(labels.len() as u32);
+    }
+    finals.push(u32::MAX); // the end marker's
+    let mut blob = Vec::new();
+    let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
+    put(first.len() as u32);
+    for (first, last) in first.iter().zip(&finals) {
+        put(*first);
+        put(*last);
+    }
+    for ((label, target), output) in labels.iter().zip(&targets).zip(&outputs) {
+        put(*label);
+        put(*target);
+        put(*output);
+    }
+    blob
 }

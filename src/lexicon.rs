@@ -1,48 +1,106 @@
-//! The Swedish lexicon: word forms with their frequencies, compiled into an fst map by `build.rs`
-//! and embedded in the binary. Keys are lowercase; values are occurrences per billion words.
+//! The Swedish lexicon: word forms with their frequencies, compiled by `build.rs` into a minimal
+//! automaton and embedded in the binary. Keys are lowercase; values are occurrences per billion
+//! words.
+//!
+//! Layout (little-endian `u32`s): the number of records `S + 1` in the state table, then per
+//! state `s` the pair (`first`, `final`): its transitions are `first[s]..first[s + 1]` and `final`
+//! is a final state's own output, `u32::MAX` for one that is not final (the last pair only ends
+//! the last state's transitions); then per transition the triple (letter, target state, output),
+//! letters ascending within a state. A word's count is the sum of the outputs along its path plus
+//! its final state's output. The repair stage walks this automaton letter by letter under the OCR
+//! confusion model, so a step reads one state's pair and scans its letters in one place: the
+//! search through fst's compressed nodes was the repair stage's largest cost.
 
-use fst::raw::{Fst, Node};
 use std::sync::LazyLock;
 
-static LEXICON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+static LEXICON_DAG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.dag"));
 
 pub struct Lexicon {
-    fst: Fst<&'static [u8]>,
+    /// (first transition, final output) per state.
+    states: &'static [u8],
+    /// (letter, target, output) per transition.
+    transitions: &'static [u8],
+}
+
+/// A state of the lexicon's automaton; the root is the empty prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct State(u32);
+
+fn u32_at(array: &[u8], i: usize) -> u32 {
+    let bytes = &array[4 * i..4 * i + 4];
+    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
 }
 
 impl Lexicon {
     /// The lexicon embedded in the binary; opening it reads no data.
     pub fn embedded() -> &'static Lexicon {
-        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-            fst: Fst::new(LEXICON_FST).expect("the embedded lexicon is built by build.rs"),
+        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+            let records = u32_at(LEXICON_DAG, 0) as usize;
+            let (states, transitions) = LEXICON_DAG[4..].split_at(8 * records);
+            Lexicon {
+                states,
+                transitions,
+            }
         });
         &LEXICON
     }
 
     /// Frequency per billion words of a lowercase word form, if it is known.
     pub fn count(&self, word: &str) -> Option<u64> {
-        self.fst.get(word.as_bytes()).map(|o| o.value())
-    }
-
-    pub fn root(&self) -> Node<'_> {
-        self.fst.root()
-    }
-
-    /// Follows `c` from `node`; the output accumulated along the way is added to `out`.
-    pub fn step<'a>(&'a self, node: Node<'a>, c: char, out: &mut u64) -> Option<Node<'a>> {
-        let mut buf = [0u8; 4];
-        let mut node = node;
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            let i = node.find_input(b)?;
-            let t = node.transition(i);
-            *out += t.out.value();
-            node = self.fst.node(t.addr);
+        let mut out = 0;
+        let mut state = self.root();
+        for c in word.chars() {
+            state = self.step(state, c, &mut out)?;
         }
-        Some(node)
+        self.final_count(state, out)
     }
 
-    /// The count stored at a final node reached with accumulated output `out`.
-    pub fn final_count(node: &Node<'_>, out: u64) -> Option<u64> {
-        node.is_final().then(|| out + node.final_output().value())
+    pub fn root(&self) -> State {
+        State(0)
+    }
+
+    /// Follows the letter `c` from `state`; the output along the way is added to `out`.
+    pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
+        let s = state.0 as usize;
+        let (start, end) = (u32_at(self.states, 2 * s), u32_at(self.states, 2 * s + 2));
+        let here = &self.transitions[12 * start as usize..12 * end as usize];
+        let wanted = c as u32;
+        let t = if here.len() <= 12 * 8 {
+            here.chunks_exact(12).position(|t| u32_at(t, 0) == wanted)?
+        } else {
+            let (mut lo, mut hi) = (0, here.len() / 12);
+            while lo + 1 < hi {
+                let mid = (lo + hi) / 2;
+                if u32_at(here, 3 * mid) <= wanted {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            (u32_at(here, 3 * lo) == wanted).then_some(lo)?
+        };
+        *out += u64::from(u32_at(here, 3 * t + 2));
+        Some(State(u32_at(here, 3 * t + 1)))
+    }
+
+    /// The count of the word that ends at `state`, reached with accumulated output `out`.
+    pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
+        let own = u32_at(self.states, 2 * state.0 as usize + 1);
+        (own != u32::MAX).then(|| out + u64::from(own))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_known_words_and_only_them() {
+        let lexicon = Lexicon::embedded();
+        assert!(lexicon.count("och").unwrap() > lexicon.count("kommun").unwrap());
+        assert!(lexicon.count("göteborg").is_some());
+        assert_eq!(lexicon.count("göteborgx"), None);
+        assert_eq!(lexicon.count("göteb"), None);
+        assert_eq!(lexicon.count(""), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Stage 3, repair: restore Swedish letters that the OCR lost or mangled, conservatively and
 //! audibly.
 //!
-//! A noisy-channel corrector. For each word, candidates are spelled by walking the lexicon's fst
+//! A noisy-channel corrector. For each word, candidates are spelled by walking the lexicon's automaton
 //! while reading the OCR'd letters through the learned confusion model (`i` may be `ä`, `6` may be
 //! `ö`, `oé` may be `ö`, …); a word may also be read as a compound of lexicon words. Each reading
 //! costs its channel cost (−ln P(truth | OCR) for every letter) plus its lexical cost (from the
@@ -168,12 +168,14 @@ struct Path {
 struct Word {
     parts: Vec<(usize, usize)>,
     whole: String,
+    /// `whole` in lower case: how the word is looked up.
+    lower: String,
     /// Whether a known word may still be read as another (the text lost its diacritics, and the
     /// neighbours are not English).
     real_word_ok: bool,
 }
 
-/// A candidate part of a reading found by the fst walk: `end` is in chars of the OCR word.
+/// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
 #[derive(Debug, Clone)]
 struct Segment {
     end: usize,
@@ -191,13 +193,16 @@ struct PrintedWord<'c> {
     chars: Vec<char>,
     identity: Vec<f64>,
     options: Vec<[&'c [(String, f64)]; 2]>,
+    /// For every position, the confusions that may start there, cheapest first:
+    /// (cost, op, what the page had).
+    confusions: Vec<Vec<(f64, Op, &'c str)>>,
 }
 
 impl<'c> PrintedWord<'c> {
     fn new(word: &str, ch: &'c Channel) -> PrintedWord<'c> {
         let chars: Vec<char> = word.chars().collect();
         let mut key = String::new();
-        let options = (0..chars.len())
+        let options: Vec<[&'c [(String, f64)]; 2]> = (0..chars.len())
             .map(|i| {
                 let one = ch.readings_of(chars[i].encode_utf8(&mut [0; 4]));
                 key.clear();
@@ -210,10 +215,28 @@ impl<'c> PrintedWord<'c> {
                 [one, two]
             })
             .collect();
+        let confusions = options
+            .iter()
+            .enumerate()
+            .map(|(i, at)| {
+                let mut here: Vec<_> = (1..)
+                    .zip(at)
+                    .flat_map(|(take, readings)| {
+                        readings
+                            .iter()
+                            .enumerate()
+                            .map(move |(k, (truth, cost))| (*cost, (i, take, k), truth.as_str()))
+                    })
+                    .collect();
+                here.sort_by(|a, b| a.0.total_cmp(&b.0));
+                here
+            })
+            .collect();
         PrintedWord {
             identity: chars.iter().map(|&c| ch.identity(c)).collect(),
             chars,
             options,
+            confusions,
         }
     }
 
@@ -227,7 +250,7 @@ impl<'c> PrintedWord<'c> {
 /// A confusion read at printed position `.0`, spanning `.1` characters, option `.2` there.
 type Op = (usize, usize, usize);
 
-/// The state of one fst walk over a printed word.
+/// The state of one lexicon walk over a printed word.
 struct Walk<'w, 'c> {
     word: &'w PrintedWord<'c>,
     /// Most channel cost a path may spend.
@@ -252,40 +275,48 @@ pub struct Repairer {
     base: [Channel; 2],
 }
 
-/// Word readings shared by every document a thread repairs. A reading is a pure function of its
-/// key (the channel, whether real words are questioned, the lowercase word), so the cache never
-/// changes what is written, only how fast.
-type ReadingCache<K> = std::cell::RefCell<HashMap<K, Option<Rc<Reading>>>>;
+/// Word readings shared by every document a thread repairs: by the channel read through (its
+/// signature) and whether real words are questioned, then by the lowercase word. A reading is a
+/// pure function of that key, so the cache never changes what is written, only how fast.
+type Readings = HashMap<(u64, bool), HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
-    /// Through an unadapted channel: (lost diacritics, real words questioned, word).
-    static BASE_READINGS: ReadingCache<(bool, bool, String)> = Default::default();
-    /// Through a channel adapted to a document: (the adaptation's signature, real words
-    /// questioned, word). Documents from one archive tend to share their OCR's habits.
-    static ADAPTED_READINGS: ReadingCache<(u64, bool, String)> = Default::default();
+    static READINGS: std::cell::RefCell<Readings> = Default::default();
+    /// Channels adapted to documents, by signature: documents from one archive tend to share
+    /// their OCR's habits.
+    static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
 }
 
-/// Entries after which a thread's cache starts afresh, bounding memory.
+/// Words after which a thread's cache of readings through one channel starts afresh, and
+/// adapted channels after which the channel cache does, bounding memory.
 const CACHE_LIMIT: usize = 200_000;
+const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
-/// The cached reading for `key`, computed by `read` on a miss.
-fn cached<K: std::hash::Hash + Eq + Clone + 'static>(
-    cache: &'static std::thread::LocalKey<ReadingCache<K>>,
-    key: K,
-    read: impl FnOnce(&K) -> Option<Reading>,
-) -> Option<Rc<Reading>> {
-    cache.with(|cache| {
-        if let Some(hit) = cache.borrow().get(&key) {
-            return hit.clone();
+/// The channel a pass reads a document's words through, and its signature in the cache.
+struct PassChannel<'r> {
+    channel: ChannelRef<'r>,
+    signature: u64,
+}
+
+enum ChannelRef<'r> {
+    Base(&'r Channel),
+    Adapted(Rc<Channel>),
+}
+
+impl PassChannel<'_> {
+    fn channel(&self) -> &Channel {
+        match &self.channel {
+            ChannelRef::Base(c) => c,
+            ChannelRef::Adapted(c) => c,
         }
-        let reading = read(&key).map(Rc::new);
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
-        }
-        cache.insert(key, reading.clone());
-        reading
-    })
+    }
+}
+
+/// The signature of a channel: whether the text lost its diacritics and what it adapted to.
+fn channel_signature(lost_diacritics: bool, observed: &HashMap<(String, String), f64>) -> u64 {
+    let mut pairs: Vec<_> = observed.iter().map(|(k, p)| (k, p.to_bits())).collect();
+    pairs.sort();
+    rustc_hash::FxBuildHasher.hash_one((lost_diacritics, pairs))
 }
 
 impl Default for Repairer {
@@ -356,22 +387,70 @@ impl Repairer {
         }
     }
 
-    /// A word's reading through the unadapted channel, from the thread's shared cache.
-    fn base_reading(
+    /// The unadapted channel for a text that lost its diacritics or kept them.
+    fn base_channel(&self, lost_diacritics: bool) -> PassChannel<'_> {
+        PassChannel {
+            channel: ChannelRef::Base(&self.base[usize::from(lost_diacritics)]),
+            signature: channel_signature(lost_diacritics, &HashMap::default()),
+        }
+    }
+
+    /// The channel adapted to what a document showed, from the thread's cache.
+    fn adapted_channel(
         &self,
         lost_diacritics: bool,
+        observed: &HashMap<(String, String), f64>,
+    ) -> PassChannel<'_> {
+        let signature = channel_signature(lost_diacritics, observed);
+        let channel = ADAPTED_CHANNELS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= CHANNEL_CACHE_LIMIT {
+                cache.clear();
+            }
+            let floor = if lost_diacritics {
+                DIACRITIC_FLOOR
+            } else {
+                0.0
+            };
+            cache
+                .entry(signature)
+                .or_insert_with(|| Rc::new(Channel::new(self.model, observed, floor)))
+                .clone()
+        });
+        PassChannel {
+            channel: ChannelRef::Adapted(channel),
+            signature,
+        }
+    }
+
+    /// A lowercase word's reading through `channel`, from the thread's cache.
+    fn reading(
+        &self,
+        channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
     ) -> Option<Rc<Reading>> {
-        let channel = &self.base[usize::from(lost_diacritics)];
-        cached(
-            &BASE_READINGS,
-            (lost_diacritics, real_word_ok, word.to_string()),
-            |(_, ok, w)| self.read(channel, w, *ok),
-        )
+        let key = (channel.signature, real_word_ok);
+        let hit =
+            READINGS.with(|cache| cache.borrow().get(&key).and_then(|c| c.get(word).cloned()));
+        if let Some(hit) = hit {
+            return hit;
+        }
+        let reading = self
+            .read(channel.channel(), word, real_word_ok)
+            .map(Rc::new);
+        READINGS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let words = cache.entry(key).or_default();
+            if words.len() >= CACHE_LIMIT {
+                words.clear();
+            }
+            words.insert(word.into(), reading.clone());
+        });
+        reading
     }
 
-    /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the fst
+    /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
     /// with identity readings and learned confusions, spending at most `budget` on confusions;
     /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end.
     fn search(
@@ -395,17 +474,17 @@ impl Repairer {
         walk.found.into_iter().flatten().collect()
     }
 
-    /// One step of the fst walk at printed position `i`, having spent `channel`.
-    fn walk<'a>(
-        &'a self,
+    /// One step of the lexicon walk at printed position `i`, having spent `channel`.
+    fn walk(
+        &self,
         w: &mut Walk<'_, '_>,
         i: usize,
-        node: fst::raw::Node<'a>,
+        node: crate::lexicon::State,
         out: u64,
         channel: f64,
     ) {
         let n = w.word.chars.len();
-        if let Some(count) = Lexicon::final_count(&node, out) {
+        if let Some(count) = self.lexicon.final_count(node, out) {
             if !w.spelled.is_empty() && (!w.whole_only || i == n) {
                 let ends_here = &mut w.found[i];
                 // the same spelling reached through other confusions keeps its cheapest path
@@ -438,26 +517,25 @@ impl Repairer {
         if !w.allow_edits || w.ops.len() >= MAX_EDITS {
             return;
         }
-        // read one or two printed characters as something else
-        for take in 1..=2 {
-            for (k, (truth, reading_cost)) in w.word.options[i][take - 1].iter().enumerate() {
-                let cost = channel + reading_cost;
-                if cost > w.budget {
-                    continue;
-                }
-                let mut o = out;
-                let mut next = Some(node);
-                for t in truth.chars() {
-                    next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
-                }
-                if let Some(next) = next {
-                    let len = w.spelled.len();
-                    w.spelled.push_str(truth);
-                    w.ops.push((i, take, k));
-                    self.walk(w, i + take, next, o, cost);
-                    w.ops.pop();
-                    w.spelled.truncate(len);
-                }
+        // read one or two printed characters as something else, cheapest first
+        let word = w.word;
+        for &(reading_cost, op, truth) in &word.confusions[i] {
+            let cost = channel + reading_cost;
+            if cost > w.budget {
+                break;
+            }
+            let mut o = out;
+            let mut next = Some(node);
+            for t in truth.chars() {
+                next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
+            }
+            if let Some(next) = next {
+                let len = w.spelled.len();
+                w.spelled.push_str(truth);
+                w.ops.push(op);
+                self.walk(w, i + op.1, next, o, cost);
+                w.ops.pop();
+                w.spelled.truncate(len);
             }
         }
     }
@@ -634,33 +712,19 @@ impl Repairer {
         // First reading, with every diacritic confusion allowed, to learn how this document's
         // OCR damaged it; then the final reading with what it showed. Words in which none of the
         // document's own confusions can occur read as in the first reading.
-        let observed = self.observe(lost_diacritics, text, &words);
-        let adapted = (!observed.is_empty()).then(|| {
-            let floor = if lost_diacritics {
-                DIACRITIC_FLOOR
-            } else {
-                0.0
-            };
-            Channel::new(self.model, &observed, floor)
-        });
-        let signature = {
-            let mut pairs: Vec<_> = observed.iter().map(|(k, p)| (k, p.to_bits())).collect();
-            pairs.sort();
-            rustc_hash::FxBuildHasher.hash_one((lost_diacritics, pairs))
-        };
+        let base = self.base_channel(lost_diacritics);
+        let observed = self.observe(&base, text, &words);
+        let adapted =
+            (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
         let affected = |w: &str| observed.keys().any(|(ocr, _)| w.contains(ocr.as_str()));
 
         let mut review = table.review;
         for word in &words {
-            let lower = word.whole.to_lowercase();
-            let reading = match &adapted {
-                Some(channel) if affected(&lower) => cached(
-                    &ADAPTED_READINGS,
-                    (signature, word.real_word_ok, lower),
-                    |(_, ok, w)| self.read(channel, w, *ok),
-                ),
-                _ => self.base_reading(lost_diacritics, word.real_word_ok, &lower),
+            let channel = match &adapted {
+                Some(adapted) if affected(&word.lower) => adapted,
+                _ => &base,
             };
+            let reading = self.reading(channel, word.real_word_ok, &word.lower);
             let Some(reading) = reading else {
                 continue;
             };
@@ -708,27 +772,31 @@ impl Repairer {
     /// as a share of the printed string's occurrences in its words.
     fn observe(
         &self,
-        lost_diacritics: bool,
+        base: &PassChannel<'_>,
         text: &str,
         words: &[Word],
     ) -> HashMap<(String, String), f64> {
-        let base = &self.base[usize::from(lost_diacritics)];
         let mut used: HashMap<(String, String), usize> = HashMap::default();
-        let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
         for word in words {
             if seen.len() >= OBSERVE_WORDS {
                 break;
             }
-            let lower = word.whole.to_lowercase();
-            if !seen.insert(lower.clone()) {
+            if !seen.insert(&word.lower) {
                 continue;
             }
-            let reading = self.base_reading(lost_diacritics, false, &lower);
-            if let Some(r) = reading.filter(|r| r.confidence >= OBSERVE_CONFIDENCE) {
+            // keyed as the final reading will be, which for an unknown word it often is
+            let reading = self.reading(base, word.real_word_ok, &word.lower);
+            let teaches =
+                |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
+            if let Some(r) = reading.filter(teaches) {
                 for op in &r.ops {
                     *used.entry(op.clone()).or_default() += 1;
                 }
             }
+        }
+        if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
+            return HashMap::default();
         }
         let lower_text = text.to_lowercase();
         used.into_iter()
@@ -738,7 +806,10 @@ impl Repairer {
                 // rounded to a power of two, so that documents with the same habits share readings
                 let prob = 2f64.powi((n as f64 / occurrences as f64).log2().round() as i32);
                 // only what this document shows more often than the model expects matters
-                let expected = base.cost_of(&ocr, &truth).map_or(0.0, |c| (-c).exp());
+                let expected = base
+                    .channel()
+                    .cost_of(&ocr, &truth)
+                    .map_or(0.0, |c| (-c).exp());
                 (prob > expected * 1.5).then_some(((ocr, truth), prob))
             })
             .collect()
@@ -811,10 +882,11 @@ impl Repairer {
             let english = [i.checked_sub(2), Some(i)]
                 .into_iter()
                 .flatten()
-                .filter_map(&lower_word)
-                .any(|w| ENGLISH_MARKERS.contains(&w.as_str()));
+                .filter_map(|n| tokens.get(n).map(|&(s, e)| &text[s..e]))
+                .any(|w| ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)));
             words.push(Word {
                 parts,
+                lower: whole.to_lowercase(),
                 whole,
                 real_word_ok: lost_diacritics && !english,
             });
