@@ -17,6 +17,7 @@ use crate::offsets::{MappedText, OffsetMap};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -125,7 +126,6 @@ const NUMBER_CONTEXT_AFTER: &[&str] = &[
     "vecka", "månad",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\p{L}\d£¢§|]+").unwrap());
 /// Spans never touched: e-mail addresses, web addresses, diarienummer, abbreviations with dots.
 /// (Without `\b`, which would keep the regex engine off its fast path; a span counts only where
 /// it starts a word, see `protected_spans`.)
@@ -165,14 +165,65 @@ struct Path {
 
 /// A word of the text to read: its printed parts (two when broken across lines) and the whole.
 #[derive(Debug)]
-struct Word {
-    parts: Vec<(usize, usize)>,
-    whole: String,
+struct Word<'t> {
+    /// Byte ranges in the text; the second is used only when `broken`.
+    parts: [(usize, usize); 2],
+    broken: bool,
+    whole: Cow<'t, str>,
     /// `whole` in lower case: how the word is looked up.
-    lower: String,
+    lower: Cow<'t, str>,
     /// Whether a known word may still be read as another (the text lost its diacritics, and the
     /// neighbours are not English).
     real_word_ok: bool,
+}
+
+impl Word<'_> {
+    fn parts(&self) -> &[(usize, usize)] {
+        &self.parts[..1 + usize::from(self.broken)]
+    }
+}
+
+/// `word` in lower case, borrowed when it already is.
+fn lowercase(word: Cow<'_, str>) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.chars().all(unchanged) {
+        word
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
+/// for letters), with the ASCII and Latin-1 letters decided without the regex.
+fn is_word_char(c: char) -> bool {
+    static OTHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\d]$").unwrap());
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '|' | '£' | '¢' | '§' => true,
+        '\0'..='\u{7f}' => false,
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => OTHER.is_match(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Byte ranges of the words of `text`: maximal runs of [`is_word_char`].
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    spans.extend(start.map(|s| (s, text.len())));
+    spans
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
@@ -728,7 +779,7 @@ impl Repairer {
             let Some(reading) = reading else {
                 continue;
             };
-            let confidence = match engine_confidence(word_confidences, &word.parts) {
+            let confidence = match engine_confidence(word_confidences, word.parts()) {
                 Some(ocr) => weigh_engine_confidence(reading.confidence, ocr),
                 None => reading.confidence,
             };
@@ -742,7 +793,7 @@ impl Repairer {
             } else {
                 &mut review
             };
-            for (s, e, new) in split_like(&word.parts, text, &new_whole) {
+            for (s, e, new) in split_like(word.parts(), text, &new_whole) {
                 if text[s..e] != new {
                     target.push(Edit {
                         start: s,
@@ -818,12 +869,12 @@ impl Repairer {
     /// The words of a text to read, and the edits for "1" read for "i". Protected spans, table
     /// names matched in the register, and abbreviations in capitals are left out; a word broken
     /// at a line-end hyphen is one word.
-    fn words(
+    fn words<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         table_labels: &[(usize, usize)],
         lost_diacritics: bool,
-    ) -> (Vec<Word>, Vec<Edit>) {
+    ) -> (Vec<Word<'t>>, Vec<Edit>) {
         let mut protected: Vec<(usize, usize)> = PROTECTED
             .find_iter(text)
             .filter(|m| !text[..m.start()].ends_with(char::is_alphanumeric))
@@ -843,8 +894,7 @@ impl Repairer {
             let i = merged.partition_point(|&(_, pe)| pe <= s);
             merged.get(i).is_some_and(|&(ps, _)| ps < e)
         };
-        let tokens: Vec<(usize, usize)> =
-            WORD.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let tokens = word_spans(text);
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
         let mut words = Vec::new();
         let mut ones = Vec::new();
@@ -862,22 +912,18 @@ impl Repairer {
                 }
                 continue;
             }
-            let letters: Vec<char> = token.chars().filter(|c| c.is_alphabetic()).collect();
-            if letters.len() >= 2
-                && letters.iter().all(|c| c.is_uppercase())
-                && token.chars().all(char::is_alphabetic)
+            if token.chars().nth(1).is_some()
+                && token.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
             {
                 continue; // an abbreviation: SKR, LSS
             }
-            let (parts, whole) = match self.continuation(text, &tokens, i - 1) {
+            let next = self.continuation(text, &tokens, i - 1);
+            let whole = match next {
                 Some(next) => {
                     i += 1;
-                    (
-                        vec![(start, end), next],
-                        format!("{token}{}", &text[next.0..next.1]),
-                    )
+                    Cow::Owned(format!("{token}{}", &text[next.0..next.1]))
                 }
-                None => (vec![(start, end)], token.to_string()),
+                None => Cow::Borrowed(token),
             };
             let english = [i.checked_sub(2), Some(i)]
                 .into_iter()
@@ -885,8 +931,9 @@ impl Repairer {
                 .filter_map(|n| tokens.get(n).map(|&(s, e)| &text[s..e]))
                 .any(|w| ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)));
             words.push(Word {
-                parts,
-                lower: whole.to_lowercase(),
+                parts: [(start, end), next.unwrap_or_default()],
+                broken: next.is_some(),
+                lower: lowercase(whole.clone()),
                 whole,
                 real_word_ok: lost_diacritics && !english,
             });
@@ -1205,6 +1252,28 @@ mod tests {
 
     fn repaired(text: &str) -> String {
         Repairer::default().repair(text).text.text
+    }
+
+    #[test]
+    fn word_chars_are_the_regex_class() {
+        let class = Regex::new(r"^[\p{L}\d£¢§|]$").unwrap();
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                class.is_match(c.encode_utf8(&mut [0; 4])),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn lowercase_borrows_only_what_is_lower_case_already() {
+        assert!(matches!(
+            lowercase("göteborg".into()),
+            Cow::Borrowed("göteborg")
+        ));
+        assert_eq!(lowercase("Göteborg".into()), "göteborg");
+        assert_eq!(lowercase("ÅRET".into()), "året");
     }
 
     #[test]
