@@ -109,13 +109,15 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         }
         first.push(labels.len() as u32);
     }
+    let likeliest = likeliest_completions(&first, &finals, &targets, &outputs);
     finals.push(u32::MAX); // the end marker's
     let mut blob = Vec::new();
     let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
     put(first.len() as u32);
-    for (first, last) in first.iter().zip(&finals) {
+    for ((first, last), likeliest) in first.iter().zip(&finals).zip(likeliest.iter().chain([&0])) {
         put(*first);
         put(*last);
+        put(*likeliest);
     }
     for ((label, target), output) in labels.iter().zip(&targets).zip(&outputs) {
         put(*label);
@@ -123,4 +125,36 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         put(*output);
     }
     blob
+}
+
+/// For every state, the largest sum of outputs from it to a final state (its own output
+/// included): the count of the likeliest word that can still be spelled from there.
+fn likeliest_completions(
+    first: &[u32],
+    finals: &[u32],
+    targets: &[u32],
+    outputs: &[u32],
+) -> Vec<u32> {
+    const UNKNOWN: u32 = u32::MAX;
+    let mut likeliest = vec![UNKNOWN; finals.len()];
+    // depth first, a state computed once all the states it leads to are
+    let mut stack = vec![(0usize, false)];
+    while let Some((s, children_done)) = stack.pop() {
+        let transitions = first[s] as usize..first[s + 1] as usize;
+        if children_done {
+            let own = (finals[s] != u32::MAX).then_some(finals[s] as u64);
+            let through =
+                transitions.map(|t| outputs[t] as u64 + likeliest[targets[t] as usize] as u64);
+            let best = own.into_iter().chain(through).max().unwrap_or(0);
+            likeliest[s] = u32::try_from(best).unwrap();
+        } else if likeliest[s] == UNKNOWN {
+            stack.push((s, true));
+            for t in transitions {
+                if likeliest[targets[t] as usize] == UNKNOWN {
+                    stack.push((targets[t] as usize, false));
+                }
+            }
+        }
+    }
+    likeliest
 }

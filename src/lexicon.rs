@@ -3,9 +3,11 @@
 //! words.
 //!
 //! Layout (little-endian `u32`s): the number of records `S + 1` in the state table, then per
-//! state `s` the pair (`first`, `final`): its transitions are `first[s]..first[s + 1]` and `final`
-//! is a final state's own output, `u32::MAX` for one that is not final (the last pair only ends
-//! the last state's transitions); then per transition the triple (letter, target state, output),
+//! state `s` the triple (`first`, `final`, `likeliest`): its transitions are
+//! `first[s]..first[s + 1]`, `final` is a final state's own output (`u32::MAX` for one that is
+//! not final), and `likeliest` the largest sum of outputs on to a final state, which bounds the
+//! count of any word spelled on from `s` (the last record only ends the last state's
+//! transitions); then per transition the triple (letter, target state, output),
 //! letters ascending within a state. A word's count is the sum of the outputs along its path plus
 //! its final state's output. The repair stage walks this automaton letter by letter under the OCR
 //! confusion model, so a step reads one state's pair and scans its letters in one place: the
@@ -16,7 +18,7 @@ use std::sync::LazyLock;
 static LEXICON_DAG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.dag"));
 
 pub struct Lexicon {
-    /// (first transition, final output) per state.
+    /// (first transition, final output, likeliest completion) per state.
     states: &'static [u8],
     /// (letter, target, output) per transition.
     transitions: &'static [u8],
@@ -36,7 +38,7 @@ impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             let records = u32_at(LEXICON_DAG, 0) as usize;
-            let (states, transitions) = LEXICON_DAG[4..].split_at(8 * records);
+            let (states, transitions) = LEXICON_DAG[4..].split_at(12 * records);
             Lexicon {
                 states,
                 transitions,
@@ -62,7 +64,7 @@ impl Lexicon {
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
         let s = state.0 as usize;
-        let (start, end) = (u32_at(self.states, 2 * s), u32_at(self.states, 2 * s + 2));
+        let (start, end) = (u32_at(self.states, 3 * s), u32_at(self.states, 3 * s + 3));
         let here = &self.transitions[12 * start as usize..12 * end as usize];
         let wanted = c as u32;
         let t = if here.len() <= 12 * 8 {
@@ -85,8 +87,14 @@ impl Lexicon {
 
     /// The count of the word that ends at `state`, reached with accumulated output `out`.
     pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
-        let own = u32_at(self.states, 2 * state.0 as usize + 1);
+        let own = u32_at(self.states, 3 * state.0 as usize + 1);
         (own != u32::MAX).then(|| out + u64::from(own))
+    }
+
+    /// The largest count of a word spelled on from `state`, reached with accumulated output
+    /// `out`: no reading through `state` is likelier.
+    pub fn likeliest_count(&self, state: State, out: u64) -> u64 {
+        out + u64::from(u32_at(self.states, 3 * state.0 as usize + 2))
     }
 }
 
@@ -102,5 +110,22 @@ mod tests {
         assert_eq!(lexicon.count("göteborgx"), None);
         assert_eq!(lexicon.count("göteb"), None);
         assert_eq!(lexicon.count(""), None);
+    }
+
+    #[test]
+    fn likeliest_count_bounds_every_word_below_a_state() {
+        let lexicon = Lexicon::embedded();
+        let (mut out, mut state) = (0, lexicon.root());
+        for c in "kommun".chars() {
+            state = lexicon.step(state, c, &mut out).unwrap();
+            let below = lexicon.likeliest_count(state, out);
+            for word in ["kommun", "kommunen", "kommunerna", "kommunal"] {
+                assert!(lexicon.count(word).unwrap() <= below, "{word}");
+            }
+        }
+        assert_eq!(
+            lexicon.likeliest_count(lexicon.root(), 0),
+            lexicon.count("är").unwrap()
+        );
     }
 }

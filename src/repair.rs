@@ -76,8 +76,12 @@ fn word_cost(count: u64) -> f64 {
     (1e9 / (count as f64 + 0.5)).ln()
 }
 
-/// Lexical cost of the most frequent Swedish word ("och"): no reading can cost less.
+/// Lexical cost of a word as frequent as "och": a known word is misread only for another word
+/// at most this much likelier than itself.
 const MOST_FREQUENT_WORD_COST: f64 = 3.6;
+/// No word's lexical cost is lower ("är", the most frequent, costs 3.4): the lower bound that
+/// lets the search give up on readings that cannot win.
+const LEAST_WORD_COST: f64 = 3.0;
 /// Cost of a word the lexicon does not know, read as printed: a little above the rarest word.
 const UNKNOWN_WORD_COST: f64 = 23.0;
 /// Extra cost for every further part of a compound ("kompetens|försörjnings|utmaningar").
@@ -247,6 +251,8 @@ struct PrintedWord<'c> {
     /// For every position, the confusions that may start there, cheapest first:
     /// (cost, op, what the page had).
     confusions: Vec<Vec<(f64, Op, &'c str)>>,
+    /// For every position, the least channel cost of reading the rest of the word.
+    rest: Vec<f64>,
 }
 
 impl<'c> PrintedWord<'c> {
@@ -266,7 +272,7 @@ impl<'c> PrintedWord<'c> {
                 [one, two]
             })
             .collect();
-        let confusions = options
+        let confusions: Vec<Vec<(f64, Op, &str)>> = options
             .iter()
             .enumerate()
             .map(|(i, at)| {
@@ -283,11 +289,20 @@ impl<'c> PrintedWord<'c> {
                 here
             })
             .collect();
+        let identity: Vec<f64> = chars.iter().map(|&c| ch.identity(c)).collect();
+        let mut rest = vec![0.0; chars.len() + 1];
+        for i in (0..chars.len()).rev() {
+            rest[i] = identity[i] + rest[i + 1];
+            for &(cost, (_, take, _), _) in &confusions[i] {
+                rest[i] = rest[i].min(cost + rest[i + take]);
+            }
+        }
         PrintedWord {
-            identity: chars.iter().map(|&c| ch.identity(c)).collect(),
+            identity,
             chars,
             options,
             confusions,
+            rest,
         }
     }
 
@@ -309,6 +324,15 @@ struct Walk<'w, 'c> {
     /// Only readings of the whole word are wanted.
     whole_only: bool,
     allow_edits: bool,
+    /// The cost of the reading before this segment, and whether there is none (the segment
+    /// starts the word).
+    before: f64,
+    first: bool,
+    /// No path is followed that cannot end in a reading of the whole word costing at most this;
+    /// lowered as such readings are found.
+    bound: f64,
+    /// The word as printed, which is never its own reading.
+    printed: &'w str,
     /// The confusions read so far on the current path.
     ops: Vec<Op>,
     spelled: String,
@@ -316,7 +340,19 @@ struct Walk<'w, 'c> {
     found: Vec<Vec<Segment>>,
 }
 
-/// Readings kept per end position of a segment: the cheapest few.
+/// Where and how a search for a segment of a word starts.
+struct Search {
+    start: usize,
+    allow_edits: bool,
+    /// Most channel cost the segment may spend.
+    budget: f64,
+    /// Only readings of the whole word are wanted.
+    whole_only: bool,
+    /// The cost of the reading of the word before `start`.
+    before: f64,
+}
+
+/// Readings kept per end position of a segment before the end of the word: the cheapest few.
 const SEGMENTS_PER_END: usize = 3;
 
 pub struct Repairer {
@@ -504,24 +540,30 @@ impl Repairer {
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
     /// with identity readings and learned confusions, spending at most `budget` on confusions;
     /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end.
+    /// `before` is the cost of the reading of `word[..start]`; `bound` is lowered to the cost
+    /// of the cheapest reading of the whole word found.
     fn search(
         &self,
         word: &PrintedWord<'_>,
-        start: usize,
-        allow_edits: bool,
-        budget: f64,
-        whole_only: bool,
+        printed: &str,
+        from: Search,
+        bound: &mut f64,
     ) -> Vec<Segment> {
         let mut walk = Walk {
             word,
-            budget,
-            whole_only,
-            allow_edits,
+            budget: from.budget,
+            whole_only: from.whole_only,
+            allow_edits: from.allow_edits,
+            before: from.before,
+            first: from.start == 0,
+            bound: *bound,
+            printed,
             ops: Vec::new(),
             spelled: String::new(),
             found: vec![Vec::new(); word.chars.len() + 1],
         };
-        self.walk(&mut walk, start, self.lexicon.root(), 0, 0.0);
+        self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+        *bound = walk.bound;
         walk.found.into_iter().flatten().collect()
     }
 
@@ -535,7 +577,33 @@ impl Repairer {
         channel: f64,
     ) {
         let n = w.word.chars.len();
+        // give up on a path that cannot end in a reading within the bound: its cost so far,
+        // plus the least the rest of the printed word and the likeliest word on from here cost
+        let least_lexical = |word_cost: f64| {
+            if w.first {
+                word_cost.min(part_cost(word_cost))
+            } else {
+                part_cost(word_cost)
+            }
+        };
+        let least = w.before + channel + w.word.rest[i];
+        if least + least_lexical(LEAST_WORD_COST) > w.bound
+            || least + least_lexical(word_cost(self.lexicon.likeliest_count(node, out))) > w.bound
+        {
+            return;
+        }
         if let Some(count) = self.lexicon.final_count(node, out) {
+            if i == n && w.spelled != w.printed {
+                let whole = w.first;
+                if whole || is_compound_part(&w.spelled, count) {
+                    let lexical = if whole {
+                        word_cost(count)
+                    } else {
+                        part_cost(word_cost(count))
+                    };
+                    w.bound = w.bound.min(w.before + channel + lexical);
+                }
+            }
             if !w.spelled.is_empty() && (!w.whole_only || i == n) {
                 let ends_here = &mut w.found[i];
                 // the same spelling reached through other confusions keeps its cheapest path
@@ -550,7 +618,10 @@ impl Repairer {
                         ops: w.ops.clone(),
                     });
                     ends_here.sort_by(|a, b| a.total.total_cmp(&b.total));
-                    ends_here.truncate(SEGMENTS_PER_END);
+                    // readings of the rest of the word are all kept: the bound may stand on any
+                    if i < n {
+                        ends_here.truncate(SEGMENTS_PER_END);
+                    }
                 }
             }
         }
@@ -592,7 +663,14 @@ impl Repairer {
     }
 
     /// The cheapest reading of the whole word as one word or a compound of words.
-    fn best_reading(&self, word: &PrintedWord<'_>, allow_edits: bool) -> Option<Path> {
+    /// Readings costing more than `bound` are not looked for.
+    fn best_reading(
+        &self,
+        word: &PrintedWord<'_>,
+        printed: &str,
+        allow_edits: bool,
+        mut bound: f64,
+    ) -> Option<Path> {
         let n = word.chars.len();
         // best[i]: the cheapest reading of word[..i]
         let mut best: Vec<Option<Path>> = vec![None; n + 1];
@@ -604,7 +682,14 @@ impl Repairer {
             // later parts may spend only what earlier parts left of the word's budgets
             let budget = MAX_CHANNEL_COST - prefix.channel;
             let edits_left = MAX_EDITS.saturating_sub(prefix.ops.len());
-            for seg in self.search(word, start, allow_edits && edits_left > 0, budget, false) {
+            let from = Search {
+                start,
+                allow_edits: allow_edits && edits_left > 0,
+                budget,
+                whole_only: false,
+                before: prefix.cost,
+            };
+            for seg in self.search(word, printed, from, &mut bound) {
                 let whole = start == 0 && seg.end == n;
                 if !whole && !is_compound_part(&seg.spelled, seg.count) {
                     continue;
@@ -612,8 +697,7 @@ impl Repairer {
                 let lexical = if whole {
                     word_cost(seg.count)
                 } else {
-                    word_cost(seg.count).min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT
-                        + COMPOUND_JOIN_COST
+                    part_cost(word_cost(seg.count))
                 };
                 let mut consider = |end: usize, extra: f64, linker: &str| {
                     let cost = prefix.cost + seg.channel + lexical + extra;
@@ -678,9 +762,16 @@ impl Repairer {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
                 let printed_cost = word_cost(count) + printed.identity.iter().sum::<f64>();
-                let budget = printed_cost - MOST_FREQUENT_WORD_COST;
+                let from = Search {
+                    start: 0,
+                    allow_edits: true,
+                    budget: printed_cost - MOST_FREQUENT_WORD_COST,
+                    whole_only: true,
+                    before: 0.0,
+                };
+                let mut bound = printed_cost + useful_margin();
                 let best = self
-                    .search(&printed, 0, true, budget, true)
+                    .search(&printed, word, from, &mut bound)
                     .into_iter()
                     .filter(|s| s.spelled != word)
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
@@ -694,10 +785,10 @@ impl Repairer {
                 (printed_cost, path)
             }
             None => {
-                let as_printed = self.best_reading(&printed, false);
+                let as_printed = self.best_reading(&printed, word, false, f64::INFINITY);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
-                let best = self.best_reading(&printed, true);
+                let best = self.best_reading(&printed, word, true, printed_cost + useful_margin());
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
@@ -1110,6 +1201,11 @@ const RUN_TOGETHER_WORDS: &[&str] = &[
 /// Cost of reading a word as two run together: a missing space is rarer than a misread letter.
 const RUN_TOGETHER_COST: f64 = 3.0;
 
+/// The lexical cost of a word of lexical cost `whole` as a part of a compound.
+fn part_cost(whole: f64) -> f64 {
+    whole.min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT + COMPOUND_JOIN_COST
+}
+
 /// Function words are never parts of compounds ("åren|det" is no word).
 const FUNCTION_WORDS: &[&str] = &[
     "och", "att", "det", "den", "dem", "som", "för", "med", "till", "men", "han", "hon", "var",
@@ -1163,13 +1259,22 @@ fn engine_confidence(
 
 /// What OCR engines say of words they read right: about 0.9 (Tesseract's typical `x_wconf`).
 const TYPICAL_ENGINE_CONFIDENCE: f64 = 0.9;
+/// Most the engine's confidence moves a posterior, in log-odds.
+const ENGINE_SHIFT_LIMIT: f64 = 3.0;
+
+/// How much costlier than the printed word a reading may be and still matter: at worst it is
+/// listed for review once the engine's doubt is added.
+fn useful_margin() -> f64 {
+    (1.0 / REVIEW_CONFIDENCE - 1.0).ln() + ENGINE_SHIFT_LIMIT
+}
 
 /// A repair's posterior, shifted by how much more or less sure than typical the engine was of
 /// the printed word: the odds of a repair are divided by the engine's odds relative to typical.
 fn weigh_engine_confidence(posterior: f64, engine: f64) -> f64 {
     let logit = |p: f64| (p / (1.0 - p)).ln();
     let engine = engine.clamp(0.01, 0.99);
-    let shift = (logit(engine) - logit(TYPICAL_ENGINE_CONFIDENCE)).clamp(-3.0, 3.0);
+    let shift = (logit(engine) - logit(TYPICAL_ENGINE_CONFIDENCE))
+        .clamp(-ENGINE_SHIFT_LIMIT, ENGINE_SHIFT_LIMIT);
     let odds = logit(posterior.clamp(1e-6, 1.0 - 1e-6)) - shift;
     ((1.0 / (1.0 + (-odds).exp())) * 1000.0).round() / 1000.0
 }
