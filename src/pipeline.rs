@@ -6,7 +6,6 @@ use crate::extract::{
     self, agencies, allocations, amounts, assignments, deadlines, decision, document, people,
 };
 use crate::ingest::Document;
-use crate::layout;
 use crate::reconcile::reconcile;
 use crate::record::{Kind, Record};
 use crate::register::Register;
@@ -28,7 +27,7 @@ pub fn process(doc: Document, repairer: &Repairer) -> Record {
 pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
     let original = &doc.text;
     let text = &repaired.text.text;
-    let layout = layout::analyze(text);
+    let layout = &repaired.layout;
     let reading = layout.reading_text(text);
     let kind = extract::kind(text);
     let decision =

@@ -12,6 +12,7 @@
 //! [`Edit`] with its byte range in the original; repairing repaired text changes nothing.
 
 use crate::confusion::{Channel, ConfusionModel};
+use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::offsets::{MappedText, OffsetMap};
 use regex::Regex;
@@ -69,6 +70,16 @@ pub struct Repaired {
     pub edits: Vec<Edit>,
     /// Suspect words left as printed because no correction was sure enough.
     pub review: Vec<Edit>,
+    /// The layout of the repaired text, which repair reads its tables from and the extract
+    /// stage reads everything from.
+    pub layout: Layout,
+}
+
+/// What one pass of repair changed.
+struct Pass {
+    text: MappedText,
+    edits: Vec<Edit>,
+    review: Vec<Edit>,
 }
 
 /// Lexical cost of a word seen `count` times per billion: −ln P(word).
@@ -827,26 +838,43 @@ impl Repairer {
         text: &str,
         word_confidences: &[(usize, usize, f64)],
     ) -> Repaired {
-        let mut result = self.repair_once(text, word_confidences);
+        let mut layout = layout::analyze(text);
+        let mut result = self.repair_once(text, word_confidences, &layout);
+        // whether `layout` is the layout of the text as repaired so far
+        let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
-            if result.edits.is_empty() {
+            if settled {
                 break;
             }
-            let again = self.repair_once(&result.text.text, &[]);
-            if again.edits.is_empty() {
-                break;
+            layout = layout::analyze(&result.text.text);
+            let again = self.repair_once(&result.text.text, &[], &layout);
+            settled = again.edits.is_empty();
+            if !settled {
+                result = compose(text, result, again);
             }
-            result = compose(text, result, again);
         }
-        result
+        if !settled {
+            layout = layout::analyze(&result.text.text);
+        }
+        Repaired {
+            text: result.text,
+            edits: result.edits,
+            review: result.review,
+            layout,
+        }
     }
 
-    /// One pass of repair over a text.
-    fn repair_once(&self, text: &str, word_confidences: &[(usize, usize, f64)]) -> Repaired {
+    /// One pass of repair over a text whose layout is `layout`.
+    fn repair_once(
+        &self,
+        text: &str,
+        word_confidences: &[(usize, usize, f64)],
+        layout: &Layout,
+    ) -> Pass {
         let lost_diacritics = !keeps_diacritics(text);
         let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(text)).collect();
         let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
-        let table = table_row_edits(text);
+        let table = table_row_edits(text, layout);
         let mut edits = table.edits;
         let (words, ones) = self.words(text, &table.matched, lost_diacritics);
         edits.extend(ones);
@@ -903,7 +931,7 @@ impl Repairer {
         for edit in edits.iter_mut().chain(review.iter_mut()) {
             edit.line = line_of(edit.start);
         }
-        Repaired {
+        Pass {
             text: apply_edits(text, &edits),
             edits,
             review,
@@ -1110,16 +1138,15 @@ struct TableRepairs {
 
 /// Table rows: names matched in the official register take its spelling, and amounts whose digit
 /// groups the OCR merged or split are regrouped.
-fn table_row_edits(text: &str) -> TableRepairs {
-    let layout = crate::layout::analyze(text);
+fn table_row_edits(text: &str, layout: &Layout) -> TableRepairs {
     let mut labels = Vec::new();
     let mut amounts = Vec::new();
     for line in layout
         .lines
         .iter()
-        .filter(|l| l.kind == crate::layout::LineKind::TableRow)
+        .filter(|l| l.kind == layout::LineKind::TableRow)
     {
-        let Some(cells) = crate::layout::row_cells(&text[line.start..line.end]) else {
+        let Some(cells) = layout::row_cells(&text[line.start..line.end]) else {
             continue;
         };
         labels.push((line.start + cells.label.0, line.start + cells.label.1));
@@ -1290,7 +1317,7 @@ const MAX_PASSES: usize = 3;
 /// The edits of `first` (on `original`) followed by those of `second` (on the first's result), as
 /// edits of `original`. A second edit inside a first one rewrites that edit's new text; one
 /// elsewhere is moved to its place in the original.
-fn compose(original: &str, first: Repaired, second: Repaired) -> Repaired {
+fn compose(original: &str, first: Pass, second: Pass) -> Pass {
     let between = &first.text.text;
     // where each first edit's new text lies in `between`
     let mut placed = Vec::with_capacity(first.edits.len());
@@ -1327,7 +1354,7 @@ fn compose(original: &str, first: Repaired, second: Repaired) -> Repaired {
     for e in &mut edits {
         e.line = line_starts.partition_point(|&s| s <= e.start);
     }
-    Repaired {
+    Pass {
         text: apply_edits(original, &edits),
         edits,
         review,
@@ -1357,6 +1384,16 @@ mod tests {
 
     fn repaired(text: &str) -> String {
         Repairer::default().repair(text).text.text
+    }
+
+    #[test]
+    fn the_layout_returned_is_the_repaired_texts() {
+        let seed = include_str!("../fixtures/seeds/003_3f744fcd4400da0f.txt");
+        for text in [seed, "Goéteborg 71129 kr\nStirka f6r 1 den\n", ""] {
+            let repaired = Repairer::default().repair(text);
+            let fresh = layout::analyze(&repaired.text.text);
+            assert_eq!(format!("{:?}", repaired.layout), format!("{fresh:?}"));
+        }
     }
 
     #[test]
