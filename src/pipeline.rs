@@ -31,14 +31,14 @@ pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
     let reading = layout.reading_text(text);
     let kind = extract::kind(text);
     let decision =
-        (kind == Kind::Decision).then(|| decision::decision(text, &layout, &reading.text));
-    let texts = Texts::new(original, &repaired.text, &reading, &layout);
+        (kind == Kind::Decision).then(|| decision::decision(text, layout, &reading.text));
+    let texts = Texts::new(original, &repaired.text, &reading, layout);
     let published = document::published(&texts);
     let ministry = document::ministry(&texts, decision.as_ref());
     let signatories = decision.as_ref().map_or(&[][..], |d| &d.signatories[..]);
     let people = people::people(&texts, signatories);
     let year_context = deadlines::YearContext::new(decision.as_ref(), published);
-    let table = allocations::table(&layout, text, original, &repaired.text.map);
+    let table = allocations::table(layout, text, original, &repaired.text.map);
     let (allocations, reconciliation) = match &table {
         None => (Vec::new(), None),
         Some(table) => {
