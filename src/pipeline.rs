@@ -56,7 +56,7 @@ pub fn process_repaired(doc: Document, repaired: Repaired) -> Record {
         pages: layout.pages,
         decision,
         allocations,
-        footnotes: allocations::footnotes(&layout, text),
+        footnotes: allocations::footnotes(layout, text),
         reconciliation,
         amounts: amounts::amounts(&texts),
         people,
