@@ -6,7 +6,7 @@ use super::dates::{self, Date};
 use super::texts::Texts;
 use crate::layout::LineKind;
 use crate::record::Decision;
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
 /// Lines that open a press release page but are not its title (matched with diacritics folded).
@@ -20,11 +20,10 @@ const BOILERPLATE: &[&str] = &[
 const MAX_TITLE_WORDS: usize = 25;
 
 /// "Pressmeddelande från X" and "Departement: X" name the ministry that wrote the document.
-static FROM_MINISTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:pressmeddelande\s+fr[aåä]n|departement:)\s*").unwrap());
+static FROM_MINISTRY: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\b(?:pressmeddelande\s+fr[aåä]n|departement:)\s*"));
 
-static PUBLISHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpublicerad[\s:]+").unwrap());
+static PUBLISHED: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\bpublicerad[\s:]+"));
 
 /// Whether a line is page furniture rather than a title: a boilerplate opener or a rule of
 /// dashes.
