@@ -46,8 +46,16 @@ fn is_heading(paragraph: &str) -> bool {
 /// Whether a paragraph marks the end of the document's head: "Publicerad" (with or without a
 /// date) on a press release, "Regeringens beslut" on a decision.
 fn is_head_end(paragraph: &str) -> bool {
-    let folded = super::folded(paragraph.trim());
-    folded == "regeringens beslut" || folded == "publicerad" || folded.starts_with("publicerad ")
+    // Folding keeps one character for each, so a few more characters than the longest marker
+    // decide it: folding a whole long paragraph would be wasted.
+    const LONGEST: &str = "regeringens beslut";
+    let folded: String = paragraph
+        .trim()
+        .chars()
+        .take(LONGEST.len() + 1)
+        .map(crate::swedish::base_letter)
+        .collect();
+    folded == LONGEST || folded == "publicerad" || folded.starts_with("publicerad ")
 }
 
 /// The title: the heading right before "Publicerad" or "Regeringens beslut" (its lines joined),
