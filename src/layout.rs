@@ -5,6 +5,7 @@
 //! into the text it was given, without the line terminator.
 
 use crate::offsets::{MappedText, OffsetMap};
+use crate::words::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -77,11 +78,10 @@ static ROW: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static DATE_OR_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATE_OR_REFERENCE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"\b\d{4}-\d\d-\d\d\b|\b(?:19|20)\d\d(?::\d+|-(?:\d\d|(?:19|20)\d\d))\b|^\d{1,2}:\d{1,2}\b",
     )
-    .unwrap()
 });
 static FOOTNOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<mark>\*+|\d\)|\(\d\))\s+\p{L}").unwrap());

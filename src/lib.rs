@@ -22,3 +22,4 @@ pub mod register;
 pub mod repair;
 pub mod review;
 pub mod swedish;
+pub mod words;

@@ -10,11 +10,11 @@ use crate::reconcile::reconcile;
 use crate::record::{Kind, Record};
 use crate::register::Register;
 use crate::repair::{Repaired, Repairer};
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
-static MINIMUM_ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bminimibelopp").unwrap());
+static MINIMUM_ANCHOR: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\bminimibelopp"));
 
 /// Runs every stage on a decoded document.
 pub fn process(doc: Document, repairer: &Repairer) -> Record {

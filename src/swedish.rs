@@ -51,6 +51,10 @@ pub fn collation_key(name: &str) -> Vec<u32> {
 
 /// The letter without its Swedish diacritic (å, ä → a; ö → o; é → e), lowercased.
 pub fn base_letter(c: char) -> char {
+    // Most characters are ASCII, and cheaper to lowercase as such.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c.to_lowercase().next().unwrap_or(c) {
         'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
         'ö' | 'ø' | 'ô' | 'ó' | 'ò' => 'o',

@@ -7,6 +7,7 @@ use super::texts::Texts;
 use crate::layout::LineKind;
 use crate::record::Amount;
 use crate::swedish::base_letter;
+use crate::words::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -51,12 +52,11 @@ static COLLECTIVE: LazyLock<String> = LazyLock::new(|| {
 
 /// "till <recipient>" or "mellan <recipients>": a group of municipalities or regions, or a name
 /// ("Kammarkollegiet", "Region Värmland", "Sveriges Kommuner och Regioner", "Härnösands kommun").
-static TO_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static TO_RECIPIENT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"\b(?:till|mellan)\s+(?:de\s+)?(?:(?P<group>{collective})|(?P<name>\p{{Lu}}[\p{{L}}-]*(?:\s+(?:och\s+)?\p{{Lu}}[\p{{L}}-]*)*(?:\s+kommun\b)?))",
         collective = *COLLECTIVE
     ))
-    .unwrap()
 });
 
 /// A list item that names its recipient before the amount: "• Härnösands kommun, 17,6 miljoner
@@ -67,30 +67,31 @@ static LISTED_RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A group that receives, named next to its verb: "Regionerna tillförs …", "får regionerna …".
-static RECEIVES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RECEIVES: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"(?i)\b(?P<group>{collective})\s+(?:tillförs|får|erhåller|tilldelas)\b|\b(?:tillförs|får|erhåller|tilldelas|ges)\s+(?:också\s+|även\s+)?(?P<group2>{collective})",
         collective = *COLLECTIVE
     ))
-    .unwrap()
 });
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").unwrap());
+static YEAR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"\b(?:19|20)\d\d\b"));
 
 /// Where a purpose starts: "för att …", "för <noun>", "i syfte att …", "så att …".
-static PURPOSE_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:för|i syfte|så)\s+").unwrap());
+static PURPOSE_MARK: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\b(?:för|i syfte|så)\s+"));
 
 /// What follows "för" when it is not a purpose: a year or period ("för 2020", "för åren
 /// 2022–2024"), or a reference back ("för detta ändamål").
-static NOT_A_PURPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d|(?:år|åren|året|budgetåret|perioden|detta|dessa|denna)\b)").unwrap()
+static NOT_A_PURPOSE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"^(?:\d|(?:år|åren|året|budgetåret|perioden|detta|dessa|denna)\b)")
 });
 
 /// Where a purpose clause ends: punctuation, a relative clause, or the funding verb after a
 /// fronted purpose ("För ökad tillgänglighet avsätts …").
-static PURPOSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,;:()]|\s(?:som|avsätts|avsätter|avsatte|avsattes|satsas|satsar|tillförs|tillför|fördelas|fördelar|betalas|utbetalas|föreslås|föreslår|beräknas|anslås)\b").unwrap()
+static PURPOSE_END: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"[,;:()]|\s(?:som|avsätts|avsätter|avsatte|avsattes|satsas|satsar|tillförs|tillför|fördelas|fördelar|betalas|utbetalas|föreslås|föreslår|beräknas|anslås)\b",
+    )
 });
 
 /// Every amount of money in the document's running text, in order.

@@ -3,7 +3,7 @@
 
 use super::texts::Texts;
 use crate::record::Assignment;
-use regex::Regex;
+use crate::words::WordRegex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,11 +16,10 @@ const ADVERB: &str = r"(?:(?:också|även|därför|nu)\s+)?";
 
 /// "ger X i uppdrag att" (X after the verb, also "får X i uppdrag" after a fronted phrase) or
 /// "X får/ges i uppdrag att".
-static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ASSIGNMENT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"\b(?:ger|gett|ge|gav|får|fick)\s+{ADVERB}(?P<who>{WHO})\s+{ADVERB}i\s+uppdrag\s+att\s+|(?P<subject>{WHO})\s+(?:får|fick|ges|gavs)\s+{ADVERB}i\s+uppdrag\s+att\s+"
     ))
-    .unwrap()
 });
 
 /// Who the assignment a match found goes to.

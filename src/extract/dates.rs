@@ -2,7 +2,7 @@
 //! "2021-01-31".
 
 use crate::swedish::MONTHS;
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
 /// A date printed in a text; `year` is `None` when the text leaves it out ("den 31 oktober").
@@ -41,8 +41,8 @@ pub static DATE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-static DATE_ONLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:{})", *DATE)).unwrap());
+static DATE_ONLY: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(&format!(r"^(?:{})", *DATE)));
 
 /// The date from the captures of a pattern that contains [`struct@DATE`]; `None` when it does not exist
 /// on a calendar (day 0, month 13, 31 april).

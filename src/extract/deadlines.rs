@@ -4,16 +4,15 @@
 use super::dates::{self, Date, DATE, SEP};
 use super::texts::Texts;
 use crate::record::{Deadline, Decision};
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
 /// "senast (den) <date>", with the stray punctuation the OCR puts between the words.
-static DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DEADLINE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"\b(?i:senast){SEP}(?:(?i:den){SEP})?(?:{})",
         *DATE
     ))
-    .unwrap()
 });
 
 /// Where a date printed without a year gets its year.

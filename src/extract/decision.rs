@@ -4,18 +4,18 @@
 use super::money::find_money;
 use crate::layout::{Layout, LineKind};
 use crate::record::{Appropriation, Budget, Decision, Numbered};
+use crate::words::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static UTGIFTSOMRADEN_TSV: &str = include_str!("../../dictionaries/utgiftsomraden.tsv");
 
-static DIARIENUMMER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\p{Lu}\p{Ll}?\d{4}/\d{3,6}(?:/\p{Lu}{1,4})?\b").unwrap());
-static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\p{Lu}\p{Ll}+departementet|Statsrådsberedningen)\b").unwrap()
-});
-static UTGIFTSOMRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)utgiftsområde\s+(?P<n>\d{1,2})\b(?:\s+(?P<name>[^,]+))?").unwrap()
+static DIARIENUMMER: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"\b\p{Lu}\p{Ll}?\d{4}/\d{3,6}(?:/\p{Lu}{1,4})?\b"));
+static MINISTRY: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"\b(?:\p{Lu}\p{Ll}+departementet|Statsrådsberedningen)\b"));
+static UTGIFTSOMRADE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)utgiftsområde\s+(?P<n>\d{1,2})\b(?:\s+(?P<name>[^,]+))?")
 });
 static ANSLAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)anslaget\s+(?P<code>\d{1,2}:\d{1,2})\s+(?P<name>[^,.]+)").unwrap()
@@ -26,8 +26,10 @@ static ANSLAGSPOST: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BUDGET_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)budgetåret\s+(?P<y>\d{4})").unwrap());
-static PAYMENT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bunder\s+(?P<month>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+månad)?\s+(?P<year>\d{4})").unwrap()
+static PAYMENT_PERIOD: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\bunder\s+(?P<month>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+månad)?\s+(?P<year>\d{4})",
+    )
 });
 
 /// The official name of an expenditure area (utgiftsområde) by its number.
@@ -39,7 +41,7 @@ fn utgiftsomrade_name(number: u32) -> Option<String> {
 }
 
 /// The first amount of money that starts right after `anchor` (within a few words).
-pub(crate) fn money_after(reading: &str, anchor: &Regex) -> Option<i64> {
+pub(crate) fn money_after(reading: &str, anchor: &WordRegex) -> Option<i64> {
     anchor.find_iter(reading).find_map(|m| {
         let rest = &reading[m.end()..];
         let sentence_end = rest.find(". ").unwrap_or(rest.len());
@@ -49,7 +51,7 @@ pub(crate) fn money_after(reading: &str, anchor: &Regex) -> Option<i64> {
     })
 }
 
-static TOTAL_ANCHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\butbetala\b").unwrap());
+static TOTAL_ANCHOR: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\butbetala\b"));
 
 /// Lines of body text that follow the first line containing `heading` (lowercase, without
 /// diacritics; matched with diacritics folded, so that OCR damage does not hide it), up to a

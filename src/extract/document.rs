@@ -6,7 +6,7 @@ use super::dates::{self, Date};
 use super::texts::Texts;
 use crate::layout::LineKind;
 use crate::record::Decision;
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
 /// Lines that open a press release page but are not its title (matched with diacritics folded).
@@ -20,11 +20,10 @@ const BOILERPLATE: &[&str] = &[
 const MAX_TITLE_WORDS: usize = 25;
 
 /// "Pressmeddelande från X" and "Departement: X" name the ministry that wrote the document.
-static FROM_MINISTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:pressmeddelande\s+fr[aåä]n|departement:)\s*").unwrap());
+static FROM_MINISTRY: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\b(?:pressmeddelande\s+fr[aåä]n|departement:)\s*"));
 
-static PUBLISHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bpublicerad[\s:]+").unwrap());
+static PUBLISHED: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\bpublicerad[\s:]+"));
 
 /// Whether a line is page furniture rather than a title: a boilerplate opener or a rule of
 /// dashes.
@@ -47,8 +46,16 @@ fn is_heading(paragraph: &str) -> bool {
 /// Whether a paragraph marks the end of the document's head: "Publicerad" (with or without a
 /// date) on a press release, "Regeringens beslut" on a decision.
 fn is_head_end(paragraph: &str) -> bool {
-    let folded = super::folded(paragraph.trim());
-    folded == "regeringens beslut" || folded == "publicerad" || folded.starts_with("publicerad ")
+    // Folding keeps one character for each, so a few more characters than the longest marker
+    // decide it: folding a whole long paragraph would be wasted.
+    const LONGEST: &str = "regeringens beslut";
+    let folded: String = paragraph
+        .trim()
+        .chars()
+        .take(LONGEST.len() + 1)
+        .map(crate::swedish::base_letter)
+        .collect();
+    folded == LONGEST || folded == "publicerad" || folded.starts_with("publicerad ")
 }
 
 /// The title: the heading right before "Publicerad" or "Regeringens beslut" (its lines joined),

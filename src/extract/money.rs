@@ -8,7 +8,7 @@
 //! "26\n\nmiljarder") and a semicolon or full stop read for the decimal comma ("2;9 miljarder",
 //! "5.9 miljarder").
 
-use regex::Regex;
+use crate::words::WordRegex;
 use std::sync::LazyLock;
 
 /// An amount found in a text: byte range of the whole phrase and its value in kronor.
@@ -56,13 +56,12 @@ const GAP: &str = r"[^\p{L}\p{N}]{0,5}";
 /// never "b": a "biljon" is a million millions.
 const M: &str = r"(?:m|rn|tn|th|n)?";
 
-// Word boundaries are ASCII (`(?-u:\b)`): the numbers, scales and currencies they bound are
-// ASCII, and a Unicode `\b` would push every search onto the slow engine.
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+// Word boundaries around the numbers, scales and currencies are ASCII (`(?-u:\b)`): what they
+// bound is ASCII. The one after a decimal ("5.9") is Unicode, checked apart (see `WordRegex`).
+static MONEY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"(?-u:\b)(?P<low>{NUMBER})(?:\s*(?:[–-]|till)\s*(?P<high>{NUMBER}))?(?:{GAP}(?P<scale>(?i:{M}ilj[aä]rd\p{{L}}{{0,2}}|{M}ilj[oöóé06]n\p{{L}}{{0,2}}|tusen|mdkr|mnkr|mkr|tkr|msek|mdr|mn))(?-u:\b))?(?:{GAP}(?P<currency>(?i:kr\p{{L}}{{2,6}}|kr|sek)(?-u:\b)|:-))?"
     ))
-    .unwrap()
 });
 
 /// Multiplier of a scale word, and whether the word itself means kronor ("mnkr"). Any other word

@@ -4,6 +4,7 @@
 
 use super::texts::Texts;
 use crate::record::{Person, Phone};
+use crate::words::WordRegex;
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -16,27 +17,27 @@ const NAME: &str = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+\p{Lu}\p{Ll}+(?:-\p{L
 
 /// "socialminister Lena Hallengren", "folkhälso-, sjukvårds- och idrottsminister Gabriel
 /// Wikström".
-static MINISTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MINISTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"\b(?P<title>(?:(?:\p{{Ll}}+-,?\s+)+och\s+)?\p{{L}}\p{{Ll}}*minister)\s+(?P<name>{NAME})"
     ))
-    .unwrap()
 });
 
 /// "säger Lena Micko, ordförande Sveriges Kommuner och Landsting."
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static QUOTED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
         r"\b(?:säger|sa|kommenterar|skriver|berättar|konstaterar)\s+(?P<name>{NAME}),\s+(?P<title>[^.\n]+)"
     ))
-    .unwrap()
 });
 
 /// The role line of a press contact ("Pressekreterare hos socialminister Lena Hallengren").
-static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:tf\.?\s+)?(?:pressekreterare|pressansvarig|presschef|kommunikationschef|informationschef|kommunikatör))\b").unwrap()
+static ROLE_LINE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"^(?i:(?:tf\.?\s+)?(?:pressekreterare|pressansvarig|presschef|kommunikationschef|informationschef|kommunikatör))\b",
+    )
 });
 
-static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^{NAME}$")).unwrap());
+static NAME_LINE: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(&format!(r"^{NAME}$")));
 
 /// "Telefon (växel) 08-405 10 00", "Mobil 073-065 16 12", "Telefon: 08-700 08 63".
 static PHONE_LINE: LazyLock<Regex> = LazyLock::new(|| {
