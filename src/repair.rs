@@ -204,7 +204,13 @@ fn lowercase(word: Cow<'_, str>) -> Cow<'_, str> {
         let mut lower = c.to_lowercase();
         lower.next() == Some(c) && lower.next().is_none()
     };
-    if word.bytes().all(|b| !b.is_ascii_uppercase()) && word.chars().all(unchanged) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            word
+        }
+    } else if word.chars().all(unchanged) {
         word
     } else {
         Cow::Owned(word.to_lowercase())
@@ -426,10 +432,12 @@ impl Default for Repairer {
 /// Whether the text has kept its diacritics (clean text or a Swedish OCR model) or lost them.
 fn keeps_diacritics(text: &str) -> bool {
     let (mut letters, mut marked) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö') {
-            marked += 1;
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() {
+            letters += 1;
+            marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
         }
     }
     letters < 200 || marked as f64 >= letters as f64 * DIACRITICS_KEPT_RATE
