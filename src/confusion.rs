@@ -77,28 +77,19 @@ impl ConfusionModel {
         self.by_ocr.get(ocr).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The cost of reading `truth` where the OCR printed `ocr`: 0 for equal strings, low for a
-    /// learned confusion, [`UNEXPLAINED`] otherwise.
-    pub fn substitution_cost(&self, ocr: &str, truth: &str) -> f32 {
+    /// The cost of reading `truth` where the OCR printed `ocr` (one or two characters each),
+    /// given `learned`, the model's readings of `ocr`: 0 for equal strings, low for a learned
+    /// confusion, [`UNEXPLAINED`] otherwise.
+    fn substitution_cost(ocr: &[char], truth: &[char], learned: &[Confusion]) -> f32 {
         if ocr == truth {
             return 0.0;
         }
-        let learned = self
-            .readings_of(ocr)
+        let learned = learned
             .iter()
-            .find(|c| c.truth == truth)
+            .find(|c| c.truth.chars().eq(truth.iter().copied()))
             .map(|c| (0.15 - 0.1 * c.prob.ln()).min(0.9) as f32);
-        let mut ocr_chars = ocr.chars();
-        let mut truth_chars = truth.chars();
-        let diacritic_only = match (
-            ocr_chars.next(),
-            ocr_chars.next(),
-            truth_chars.next(),
-            truth_chars.next(),
-        ) {
-            (Some(a), None, Some(b), None) => {
-                crate::swedish::base_letter(a) == crate::swedish::base_letter(b)
-            }
+        let diacritic_only = match (ocr, truth) {
+            ([a], [b]) => crate::swedish::base_letter(*a) == crate::swedish::base_letter(*b),
             _ => false,
         };
         let fallback = if diacritic_only {
@@ -111,17 +102,40 @@ impl ConfusionModel {
 
     /// Weighted edit distance from an OCR'd string to a candidate truth, case-insensitive, with
     /// learned one- and two-character confusions ("oé" → "ö"). Inserting or deleting a letter
-    /// costs 1; a digit or punctuation mark (OCR debris inside a word) costs half.
-    pub fn distance(&self, ocr: &str, truth: &str) -> f32 {
+    /// costs 1; a digit or punctuation mark (OCR debris inside a word) costs half. Infinite when
+    /// more than `limit`: the computation stops as soon as every way on costs more.
+    pub fn distance(&self, ocr: &str, truth: &str, limit: f32) -> f32 {
         let o: Vec<char> = ocr.chars().flat_map(char::to_lowercase).collect();
         let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
+        // the model's readings of every one and two printed characters, looked up once
+        let mut key = String::new();
+        let learned: Vec<[&[Confusion]; 2]> = (0..o.len())
+            .map(|i| {
+                key.clear();
+                key.push(o[i]);
+                let one = self.readings_of(&key);
+                let two = match o.get(i + 1) {
+                    Some(&next) => {
+                        key.push(next);
+                        self.readings_of(&key)
+                    }
+                    None => &[],
+                };
+                [one, two]
+            })
+            .collect();
         let indel = |c: char| if c.is_alphabetic() { UNEXPLAINED } else { 0.5 };
         let w = t.len() + 1;
         let mut d = vec![f32::INFINITY; (o.len() + 1) * w];
         d[0] = 0.0;
-        let mut buf_o = String::new();
-        let mut buf_t = String::new();
         for i in 0..=o.len() {
+            // every alignment passes through row i or jumps over it from row i - 1, and costs
+            // only add up
+            let row = |r: usize| d[r * w..(r + 1) * w].iter().copied();
+            let least_on = row(i).chain(if i > 0 { row(i - 1) } else { row(i) });
+            if least_on.fold(f32::INFINITY, f32::min) > limit {
+                return f32::INFINITY;
+            }
             for j in 0..=t.len() {
                 let here = d[i * w + j];
                 if here.is_infinite() {
@@ -141,11 +155,11 @@ impl ConfusionModel {
                 }
                 for (take_o, take_t) in [(1, 1), (2, 1), (1, 2)] {
                     if i + take_o <= o.len() && j + take_t <= t.len() {
-                        buf_o.clear();
-                        buf_o.extend(&o[i..i + take_o]);
-                        buf_t.clear();
-                        buf_t.extend(&t[j..j + take_t]);
-                        let cost = self.substitution_cost(&buf_o, &buf_t);
+                        let cost = Self::substitution_cost(
+                            &o[i..i + take_o],
+                            &t[j..j + take_t],
+                            learned[i][take_o - 1],
+                        );
                         if take_o == 1 && take_t == 1 || cost < UNEXPLAINED {
                             relax(i + take_o, j + take_t, cost);
                         }
@@ -153,7 +167,12 @@ impl ConfusionModel {
                 }
             }
         }
-        d[o.len() * w + t.len()]
+        let distance = d[o.len() * w + t.len()];
+        if distance > limit {
+            f32::INFINITY
+        } else {
+            distance
+        }
     }
 }
 
@@ -238,12 +257,18 @@ mod tests {
     #[test]
     fn ocr_damage_is_near_and_other_names_are_far() {
         let m = ConfusionModel::embedded();
-        assert_eq!(m.distance("Habo", "Habo"), 0.0);
-        assert!(m.distance("Goéteborg", "Göteborg") < 1.0);
-        assert!(m.distance("Hammaro6", "Hammarö") < 1.0);
-        assert!(m.distance("Virmdo", "Värmdö") < 1.5);
-        assert!(m.distance("Ockerd", "Öckerö") < 1.5);
-        assert!(m.distance("Habo", "Håbo") > 0.0);
-        assert!(m.distance("Sala", "Mala") >= 1.0);
+        assert_eq!(m.distance("Habo", "Habo", f32::INFINITY), 0.0);
+        assert!(m.distance("Goéteborg", "Göteborg", f32::INFINITY) < 1.0);
+        assert!(m.distance("Hammaro6", "Hammarö", f32::INFINITY) < 1.0);
+        assert!(m.distance("Virmdo", "Värmdö", f32::INFINITY) < 1.5);
+        assert!(m.distance("Ockerd", "Öckerö", f32::INFINITY) < 1.5);
+        assert!(m.distance("Habo", "Håbo", f32::INFINITY) > 0.0);
+        assert!(m.distance("Sala", "Mala", f32::INFINITY) >= 1.0);
+        assert_eq!(m.distance("Sala", "Mala", 0.5), f32::INFINITY);
+        assert_eq!(
+            m.distance("Hammaro6", "Hammarö", 1.0),
+            m.distance("Hammaro6", "Hammarö", f32::INFINITY)
+        );
+        assert_eq!(m.distance("Stockholm", "Ale", 3.0), f32::INFINITY);
     }
 }

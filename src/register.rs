@@ -187,8 +187,9 @@ impl Register {
             }
             let index = prev.0 + 1;
             let official = &self.municipalities[index].name;
-            let distance = model.distance(names[i], official);
-            if distance <= official.chars().count() as f32 * 0.6 {
+            let distance =
+                model.distance(names[i], official, official.chars().count() as f32 * 0.6);
+            if distance.is_finite() {
                 chosen[i] = Some((index, distance));
                 filled[i] = true;
             }
@@ -221,8 +222,8 @@ impl Register {
                                     (k.chars().count() as f32 - key_len).abs() * 0.5
                                         <= max_distance(k)
                                 })
-                                .map(|k| (model.distance(&key, k), k))
-                                .filter(|(d, k)| *d <= max_distance(k))
+                                .map(|k| (model.distance(&key, k, max_distance(k)), k))
+                                .filter(|(d, _)| d.is_finite())
                                 .map(|(d, _)| (i, d))
                                 .min_by(|a, b| a.1.total_cmp(&b.1))
                         })
@@ -484,8 +485,8 @@ fn candidates(
             {
                 return None;
             }
-            let d = model.distance(name, &m.name);
-            (d <= max_distance(&m.name)).then_some((i, d))
+            let d = model.distance(name, &m.name, max_distance(&m.name));
+            d.is_finite().then_some((i, d))
         })
         .collect();
     found.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
