@@ -77,28 +77,18 @@ impl ConfusionModel {
         self.by_ocr.get(ocr).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The cost of reading `truth` where the OCR printed `ocr`: 0 for equal strings, low for a
-    /// learned confusion, [`UNEXPLAINED`] otherwise.
-    pub fn substitution_cost(&self, ocr: &str, truth: &str) -> f32 {
+    /// The cost of reading `truth` where the OCR printed `ocr`, whose learned readings are
+    /// `learned`: 0 for equal strings, low for a learned confusion, [`UNEXPLAINED`] otherwise.
+    fn substitution_cost(learned: &[Confusion], ocr: &[char], truth: &[char]) -> f32 {
         if ocr == truth {
             return 0.0;
         }
-        let learned = self
-            .readings_of(ocr)
+        let learned = learned
             .iter()
-            .find(|c| c.truth == truth)
+            .find(|c| c.truth.chars().eq(truth.iter().copied()))
             .map(|c| (0.15 - 0.1 * c.prob.ln()).min(0.9) as f32);
-        let mut ocr_chars = ocr.chars();
-        let mut truth_chars = truth.chars();
-        let diacritic_only = match (
-            ocr_chars.next(),
-            ocr_chars.next(),
-            truth_chars.next(),
-            truth_chars.next(),
-        ) {
-            (Some(a), None, Some(b), None) => {
-                crate::swedish::base_letter(a) == crate::swedish::base_letter(b)
-            }
+        let diacritic_only = match (ocr, truth) {
+            (&[a], &[b]) => crate::swedish::base_letter(a) == crate::swedish::base_letter(b),
             _ => false,
         };
         let fallback = if diacritic_only {
@@ -116,11 +106,24 @@ impl ConfusionModel {
         let o: Vec<char> = ocr.chars().flat_map(char::to_lowercase).collect();
         let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
         let indel = |c: char| if c.is_alphabetic() { UNEXPLAINED } else { 0.5 };
+        // the learned readings of the one and two printed characters from each position, looked
+        // up once rather than once per cell
+        let mut key = String::new();
+        let learned: Vec<[&[Confusion]; 2]> = (0..o.len())
+            .map(|i| {
+                [1, 2].map(|take| match o.get(i..i + take) {
+                    Some(printed) => {
+                        key.clear();
+                        key.extend(printed);
+                        self.readings_of(&key)
+                    }
+                    None => &[],
+                })
+            })
+            .collect();
         let w = t.len() + 1;
         let mut d = vec![f32::INFINITY; (o.len() + 1) * w];
         d[0] = 0.0;
-        let mut buf_o = String::new();
-        let mut buf_t = String::new();
         for i in 0..=o.len() {
             for j in 0..=t.len() {
                 let here = d[i * w + j];
@@ -141,11 +144,11 @@ impl ConfusionModel {
                 }
                 for (take_o, take_t) in [(1, 1), (2, 1), (1, 2)] {
                     if i + take_o <= o.len() && j + take_t <= t.len() {
-                        buf_o.clear();
-                        buf_o.extend(&o[i..i + take_o]);
-                        buf_t.clear();
-                        buf_t.extend(&t[j..j + take_t]);
-                        let cost = self.substitution_cost(&buf_o, &buf_t);
+                        let cost = Self::substitution_cost(
+                            learned[i][take_o - 1],
+                            &o[i..i + take_o],
+                            &t[j..j + take_t],
+                        );
                         if take_o == 1 && take_t == 1 || cost < UNEXPLAINED {
                             relax(i + take_o, j + take_t, cost);
                         }
