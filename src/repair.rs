@@ -357,6 +357,25 @@ struct Walk<'w, 'c> {
     found: Vec<Vec<Segment>>,
 }
 
+impl Walk<'_, '_> {
+    /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
+    /// word or a compound part where it starts the word, as a part elsewhere.
+    fn least_lexical(&self, word_cost: f64) -> f64 {
+        if self.first {
+            word_cost.min(part_cost(word_cost))
+        } else {
+            part_cost(word_cost)
+        }
+    }
+
+    /// Whether no reading within the bound goes on from printed position `i` with `channel`
+    /// spent, whatever word it spells: what it spent, plus the least the rest of the printed
+    /// word and the likeliest word cost, is over the bound.
+    fn out_of_reach(&self, i: usize, channel: f64) -> bool {
+        self.before + channel + self.word.rest[i] + self.least_lexical(LEAST_WORD_COST) > self.bound
+    }
+}
+
 /// Where and how a search for a segment of a word starts.
 struct Search {
     start: usize,
@@ -598,16 +617,12 @@ impl Repairer {
         let n = w.word.chars.len();
         // give up on a path that cannot end in a reading within the bound: its cost so far,
         // plus the least the rest of the printed word and the likeliest word on from here cost
-        let least_lexical = |word_cost: f64| {
-            if w.first {
-                word_cost.min(part_cost(word_cost))
-            } else {
-                part_cost(word_cost)
-            }
-        };
-        let least = w.before + channel + w.word.rest[i];
-        if least + least_lexical(LEAST_WORD_COST) > w.bound
-            || least + least_lexical(word_cost(self.lexicon.likeliest_count(node, out))) > w.bound
+        if w.out_of_reach(i, channel)
+            || w.before
+                + channel
+                + w.word.rest[i]
+                + w.least_lexical(word_cost(self.lexicon.likeliest_count(node, out)))
+                > w.bound
         {
             return;
         }
@@ -664,6 +679,10 @@ impl Repairer {
             let cost = channel + reading_cost;
             if cost > w.budget {
                 break;
+            }
+            // the step would give up at once, whatever the letters lead to
+            if w.out_of_reach(i + op.1, cost) {
+                continue;
             }
             let mut o = out;
             let mut next = Some(node);
