@@ -642,12 +642,18 @@ impl Repairer {
                 let ends_here = &mut w.found[i];
                 // the same spelling reached through other confusions keeps its cheapest path
                 ends_here.retain(|s| s.spelled != w.spelled || s.channel < channel);
-                if !ends_here.iter().any(|s| s.spelled == w.spelled) {
+                let total = channel + word_cost(count);
+                // a segment ending before the word's end that would rank below the cheapest few
+                // is not kept (nor copied)
+                let crowded_out = i < n
+                    && ends_here.len() >= SEGMENTS_PER_END
+                    && ends_here.last().is_some_and(|s| s.total <= total);
+                if !crowded_out && !ends_here.iter().any(|s| s.spelled == w.spelled) {
                     ends_here.push(Segment {
                         end: i,
                         channel,
                         count,
-                        total: channel + word_cost(count),
+                        total,
                         spelled: w.spelled.clone(),
                         ops: w.ops.clone(),
                     });
