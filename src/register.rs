@@ -30,7 +30,7 @@ pub struct Register {
     pub municipalities: Vec<Municipality>,
     pub regions: Vec<Region>,
     /// Matching keys of `municipalities`, index for index.
-    skeletons: Vec<String>,
+    skeletons: Vec<Skeleton>,
     /// Matching keys of `regions`, index for index: the place named by the region's name and by
     /// its county ("sörmland", "södermanland").
     region_keys: Vec<Vec<String>>,
@@ -101,7 +101,10 @@ impl Register {
             })
             .collect::<Vec<Region>>();
         Register {
-            skeletons: municipalities.iter().map(|m| skeleton(&m.name)).collect(),
+            skeletons: municipalities
+                .iter()
+                .map(|m| Skeleton::new(&m.name))
+                .collect(),
             region_keys: regions.iter().map(region_keys).collect(),
             municipalities,
             regions,
@@ -459,30 +462,66 @@ fn max_distance(official: &str) -> f32 {
 
 /// Letters only, without diacritics: a cheap key to rule out far-off entries before the
 /// weighted distance is computed.
-fn skeleton(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphabetic())
-        .map(crate::swedish::base_letter)
-        .collect()
+#[derive(Debug)]
+struct Skeleton {
+    letters: String,
+    len: usize,
+    /// Letters counted in buckets, for a lower bound on the edit distance that is cheaper than
+    /// the distance itself.
+    histogram: [u8; 32],
+}
+
+impl Skeleton {
+    fn new(name: &str) -> Skeleton {
+        let letters: String = name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(crate::swedish::base_letter)
+            .collect();
+        let mut histogram = [0u8; 32];
+        let mut len = 0;
+        for c in letters.chars() {
+            let bucket = &mut histogram[c as usize % 32];
+            *bucket = bucket.saturating_add(1);
+            len += 1;
+        }
+        Skeleton {
+            letters,
+            len,
+            histogram,
+        }
+    }
+
+    /// Whether the edit distance between the two skeletons is more than `limit`: the letters one
+    /// has more of than the other each take an edit (the bag distance, a lower bound), checked
+    /// before the distance itself.
+    fn farther_than(&self, other: &Skeleton, limit: f32) -> bool {
+        if self.len.abs_diff(other.len) as f32 > limit {
+            return true;
+        }
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (&a, &b) in self.histogram.iter().zip(&other.histogram) {
+            more += usize::from(a.saturating_sub(b));
+            fewer += usize::from(b.saturating_sub(a));
+        }
+        more.max(fewer) as f32 > limit
+            || strsim::levenshtein(&self.letters, &other.letters) as f32 > limit
+    }
 }
 
 /// Candidates within a row's reach, best first: (register index, distance).
 fn candidates(
     name: &str,
     register: &[Municipality],
-    skeletons: &[String],
+    skeletons: &[Skeleton],
     model: &ConfusionModel,
 ) -> Vec<(usize, f32)> {
-    let key = skeleton(name);
-    let key_len = key.chars().count();
+    let key = Skeleton::new(name);
     let mut found: Vec<(usize, f32)> = register
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            let slack = max_distance(&m.name) + 2.0;
-            if key_len.abs_diff(skeletons[i].chars().count()) as f32 > slack
-                || strsim::levenshtein(&key, &skeletons[i]) as f32 > slack
-            {
+            if key.farther_than(&skeletons[i], max_distance(&m.name) + 2.0) {
                 return None;
             }
             let d = model.distance(name, &m.name, max_distance(&m.name));

@@ -357,6 +357,25 @@ struct Walk<'w, 'c> {
     found: Vec<Vec<Segment>>,
 }
 
+impl Walk<'_, '_> {
+    /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
+    /// word or a compound part where it starts the word, as a part elsewhere.
+    fn least_lexical(&self, word_cost: f64) -> f64 {
+        if self.first {
+            word_cost.min(part_cost(word_cost))
+        } else {
+            part_cost(word_cost)
+        }
+    }
+
+    /// Whether no reading within the bound goes on from printed position `i` with `channel`
+    /// spent, whatever word it spells: what it spent, plus the least the rest of the printed
+    /// word and the likeliest word cost, is over the bound.
+    fn out_of_reach(&self, i: usize, channel: f64) -> bool {
+        self.before + channel + self.word.rest[i] + self.least_lexical(LEAST_WORD_COST) > self.bound
+    }
+}
+
 /// Where and how a search for a segment of a word starts.
 struct Search {
     start: usize,
@@ -598,16 +617,12 @@ impl Repairer {
         let n = w.word.chars.len();
         // give up on a path that cannot end in a reading within the bound: its cost so far,
         // plus the least the rest of the printed word and the likeliest word on from here cost
-        let least_lexical = |word_cost: f64| {
-            if w.first {
-                word_cost.min(part_cost(word_cost))
-            } else {
-                part_cost(word_cost)
-            }
-        };
-        let least = w.before + channel + w.word.rest[i];
-        if least + least_lexical(LEAST_WORD_COST) > w.bound
-            || least + least_lexical(word_cost(self.lexicon.likeliest_count(node, out))) > w.bound
+        if w.out_of_reach(i, channel)
+            || w.before
+                + channel
+                + w.word.rest[i]
+                + w.least_lexical(word_cost(self.lexicon.likeliest_count(node, out)))
+                > w.bound
         {
             return;
         }
@@ -627,12 +642,18 @@ impl Repairer {
                 let ends_here = &mut w.found[i];
                 // the same spelling reached through other confusions keeps its cheapest path
                 ends_here.retain(|s| s.spelled != w.spelled || s.channel < channel);
-                if !ends_here.iter().any(|s| s.spelled == w.spelled) {
+                let total = channel + word_cost(count);
+                // a segment ending before the word's end that would rank below the cheapest few
+                // is not kept (nor copied)
+                let crowded_out = i < n
+                    && ends_here.len() >= SEGMENTS_PER_END
+                    && ends_here.last().is_some_and(|s| s.total <= total);
+                if !crowded_out && !ends_here.iter().any(|s| s.spelled == w.spelled) {
                     ends_here.push(Segment {
                         end: i,
                         channel,
                         count,
-                        total: channel + word_cost(count),
+                        total,
                         spelled: w.spelled.clone(),
                         ops: w.ops.clone(),
                     });
@@ -664,6 +685,10 @@ impl Repairer {
             let cost = channel + reading_cost;
             if cost > w.budget {
                 break;
+            }
+            // the step would give up at once, whatever the letters lead to
+            if w.out_of_reach(i + op.1, cost) {
+                continue;
             }
             let mut o = out;
             let mut next = Some(node);
