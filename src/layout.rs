@@ -30,6 +30,9 @@ pub struct Line {
     /// 1-based page number.
     pub page: usize,
     pub kind: LineKind,
+    /// A table row's cells (offsets within the line), found once for every stage that reads
+    /// them.
+    pub cells: Option<RowCells>,
 }
 
 #[derive(Debug, Clone)]
@@ -191,11 +194,14 @@ pub fn analyze(text: &str) -> Layout {
     let mut seen_table = false;
     for (start, end, form_feed) in split_lines(text) {
         let content = &text[start..end];
-        let kind = if content.trim().is_empty() {
+        let blank = content.trim().is_empty();
+        let noise = !blank && NOISE.is_match(content);
+        let cells = (!blank && !noise).then(|| row_cells(content)).flatten();
+        let kind = if blank {
             LineKind::Blank
-        } else if NOISE.is_match(content) {
+        } else if noise {
             LineKind::PageNoise
-        } else if row_cells(content).is_some() {
+        } else if cells.is_some() {
             seen_table = true;
             LineKind::TableRow
         } else if seen_table && footnote_mark(content).is_some() {
@@ -216,6 +222,7 @@ pub fn analyze(text: &str) -> Layout {
             end,
             page,
             kind,
+            cells,
         });
         if form_feed {
             page += 1;

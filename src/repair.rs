@@ -1174,12 +1174,8 @@ struct TableRepairs {
 fn table_row_edits(text: &str, layout: &Layout) -> TableRepairs {
     let mut labels = Vec::new();
     let mut amounts = Vec::new();
-    for line in layout
-        .lines
-        .iter()
-        .filter(|l| l.kind == layout::LineKind::TableRow)
-    {
-        let Some(cells) = layout::row_cells(&text[line.start..line.end]) else {
+    for line in &layout.lines {
+        let Some(cells) = &line.cells else {
             continue;
         };
         labels.push((line.start + cells.label.0, line.start + cells.label.1));

@@ -3,7 +3,7 @@
 //! [`super::tables`].
 
 use super::tables::{self, PrintedLine, PrintedRow, Table};
-use crate::layout::{row_cells, Layout, LineKind};
+use crate::layout::{Layout, LineKind};
 use crate::offsets::OffsetMap;
 use crate::record::Footnote;
 
@@ -39,7 +39,7 @@ pub fn table(
             let content = &text[line.start..line.end];
             match line.kind {
                 LineKind::TableRow => {
-                    let cells = row_cells(content)?;
+                    let cells = line.cells.as_ref()?;
                     let (first_cell, last_cell) = (cells.amounts.first()?, cells.amounts.last()?);
                     Some(PrintedLine::Row(PrintedRow {
                         label: as_printed(line.start + cells.label.0, line.start + cells.label.1),
