@@ -11,6 +11,7 @@ pub mod extract;
 pub mod ingest;
 pub mod layout;
 pub mod lexicon;
+pub mod memo;
 pub mod metrics;
 pub mod ocr_xml;
 pub mod offsets;

@@ -2,6 +2,7 @@
 //! SCB codes and counties, and the 21 regions; and the matching of printed recipient names to them.
 
 use crate::confusion::ConfusionModel;
+use crate::memo::Memo;
 use std::sync::LazyLock;
 
 static MUNICIPALITIES_TSV: &str = include_str!("../dictionaries/municipalities.tsv");
@@ -533,38 +534,23 @@ fn candidates(
     found
 }
 
-type CandidateCache = std::cell::RefCell<rustc_hash::FxHashMap<(usize, String), Vec<(usize, f32)>>>;
+/// Candidates of printed names, by register and name: tables repeat the same names in document
+/// after document, and repair and reconcile both ask.
+type Candidates = LazyLock<Memo<usize, Vec<(usize, f32)>>>;
+static MUNICIPALITY_CANDIDATES: Candidates = LazyLock::new(|| Memo::new(CANDIDATE_CACHE_LIMIT));
+static REGION_CANDIDATES: Candidates = LazyLock::new(|| Memo::new(CANDIDATE_CACHE_LIMIT));
 
-thread_local! {
-    /// Candidates of printed names, by register and name: tables repeat the same names in
-    /// document after document, and repair and reconcile both ask.
-    static MUNICIPALITY_CANDIDATES: CandidateCache = Default::default();
-    static REGION_CANDIDATES: CandidateCache = Default::default();
-}
-
-/// Names after which a thread's candidate cache starts afresh, bounding memory.
+/// Names after which a candidate cache starts afresh, bounding memory.
 const CANDIDATE_CACHE_LIMIT: usize = 50_000;
 
-/// The candidates of `name` in `register`, computed once per thread.
+/// The candidates of `name` in `register`, computed once per process.
 fn remembered(
-    cache: &'static std::thread::LocalKey<CandidateCache>,
+    cache: &Candidates,
     register: &Register,
     name: &str,
     compute: impl FnOnce() -> Vec<(usize, f32)>,
 ) -> Vec<(usize, f32)> {
-    let key = (register as *const Register as usize, name.to_string());
-    if let Some(hit) = cache.with(|c| c.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let found = compute();
-    cache.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CANDIDATE_CACHE_LIMIT {
-            c.clear();
-        }
-        c.insert(key, found.clone());
-    });
-    found
+    cache.get_or_compute(register as *const Register as usize, name, compute)
 }
 
 /// Cost of leaving a row unmatched in the order-keeping alignment: above any accepted distance.

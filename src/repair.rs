@@ -14,6 +14,7 @@
 use crate::confusion::{Channel, ConfusionModel};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
+use crate::memo::Memo;
 use crate::offsets::{MappedText, OffsetMap};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 /// Why a word was changed.
@@ -398,20 +400,21 @@ pub struct Repairer {
     base: [Channel; 2],
 }
 
-/// Word readings shared by every document a thread repairs: by the channel read through (its
-/// signature) and whether real words are questioned, then by the lowercase word. A reading is a
-/// pure function of that key, so the cache never changes what is written, only how fast.
-type Readings = HashMap<(u64, bool), HashMap<Box<str>, Option<Rc<Reading>>>>;
+/// Word readings of every document repaired in the process: by the channel read through (its
+/// signature) and whether real words are questioned, then by the lowercase word.
+static READINGS: LazyLock<Memo<ReadingKey, Option<Arc<Reading>>>> =
+    LazyLock::new(|| Memo::new(CACHE_LIMIT));
+/// The channel's signature, and whether real words are questioned.
+type ReadingKey = (u64, bool);
 
 thread_local! {
-    static READINGS: std::cell::RefCell<Readings> = Default::default();
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
 }
 
-/// Words after which a thread's cache of readings through one channel starts afresh, and
-/// adapted channels after which the channel cache does, bounding memory.
+/// Words after which the cache of readings through one channel starts afresh, and adapted
+/// channels after which a thread's channel cache does, bounding memory.
 const CACHE_LIMIT: usize = 200_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
@@ -554,25 +557,11 @@ impl Repairer {
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
-    ) -> Option<Rc<Reading>> {
-        let key = (channel.signature, real_word_ok);
-        let hit =
-            READINGS.with(|cache| cache.borrow().get(&key).and_then(|c| c.get(word).cloned()));
-        if let Some(hit) = hit {
-            return hit;
-        }
-        let reading = self
-            .read(channel.channel(), word, real_word_ok)
-            .map(Rc::new);
-        READINGS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let words = cache.entry(key).or_default();
-            if words.len() >= CACHE_LIMIT {
-                words.clear();
-            }
-            words.insert(word.into(), reading.clone());
-        });
-        reading
+    ) -> Option<Arc<Reading>> {
+        READINGS.get_or_compute((channel.signature, real_word_ok), word, || {
+            self.read(channel.channel(), word, real_word_ok)
+                .map(Arc::new)
+        })
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
@@ -991,7 +980,7 @@ impl Repairer {
             // keyed as the final reading will be, which for an unknown word it often is
             let reading = self.reading(base, word.real_word_ok, &word.lower);
             let teaches =
-                |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
+                |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             if let Some(r) = reading.filter(teaches) {
                 for op in &r.ops {
                     *used.entry(op.clone()).or_default() += 1;
