@@ -1,7 +1,7 @@
 //! Repair throughput on the OCR development corpus (corpus/ocr/*/*.txt), on one thread.
 //!
 //! `cargo bench --bench repair` prints MB/s for a cold pass (every document seen for the first
-//! time: the honest figure for an archive of unique text) and for warm passes (the thread's
+//! time: the honest figure for an archive of unique text) and for warm passes (the
 //! cache of word readings filled, as in a long batch over similar documents), each also as a
 //! ratio to a baseline measured in the same run: splitting the same text into words with the
 //! tokenizer's regex, the least any word-level repair must do.

@@ -303,12 +303,15 @@ fn main() {
     let secs1 = t.elapsed().as_secs_f64();
     let cpu1 = (cpu_time() - cpu).as_secs_f64();
     let prefix = &docs[..n1];
-    // the same documents again on the same thread: what the per-thread caches save
+    // the same documents again on the same thread: what the caches save, and the run the
+    // parallel one is compared with, since both find the caches (shared by the threads) as full
+    let cpu = cpu_time();
     let t = Instant::now();
     for (name, bytes) in prefix {
         std::hint::black_box(extract(name, bytes, &repairer));
     }
     let secs_warm = t.elapsed().as_secs_f64();
+    let cpu_warm = (cpu_time() - cpu).as_secs_f64();
 
     // 5. the same documents on all threads, through the command line's ordered runner
     let jobs = std::env::var("KANSLI_BENCH_JOBS")
@@ -403,7 +406,7 @@ fn main() {
     // 7. report
     let mbs1 = mb(bytes1) / secs1;
     let mbs_n = mb(bytes1) / secs_n;
-    let speedup = secs1 / secs_n;
+    let speedup = secs_warm / secs_n;
     println!();
     if n1 < docs.len() {
         println!(
@@ -431,17 +434,17 @@ fn main() {
         ingest_mbs / mbs1
     );
     println!(
-        "  {jobs} threads   {mbs_n:>8.3} MB/s  {:>8.1} documents/s  speed-up {speedup:.2}× (target ≥ 1.7× on 2 cores)",
-        n1 as f64 / secs_n
-    );
-    println!(
-        "  1 thread, same documents again (warm per-thread caches) {:.3} MB/s ({:.2}× the first pass)",
+        "  1 thread, same documents again (warm caches) {:.3} MB/s ({:.2}× the first pass)",
         mb(bytes1) / secs_warm,
         secs1 / secs_warm
     );
     println!(
-        "  CPU time    {cpu1:.1} s on 1 thread, {cpu_n:.1} s on {jobs} threads for the same documents ({:.2}×: above 1 is work the threads duplicate or wait for)",
-        cpu_n / cpu1
+        "  {jobs} threads   {mbs_n:>8.3} MB/s  {:>8.1} documents/s  speed-up {speedup:.2}× over the warm 1-thread pass (target ≥ 1.7× on 2 cores)",
+        n1 as f64 / secs_n
+    );
+    println!(
+        "  CPU time    {cpu_warm:.1} s on 1 thread (warm), {cpu_n:.1} s on {jobs} threads for the same documents ({:.2}×: above 1 is work the threads duplicate or wait for; {cpu1:.1} s on the first pass)",
+        cpu_n / cpu_warm
     );
     println!(
         "  per core    {:>8.3} MB/s  (target ≥ 5 MB/s: {:.1}% of it)",

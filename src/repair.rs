@@ -551,7 +551,7 @@ impl Repairer {
         }
     }
 
-    /// A lowercase word's reading through `channel`, from the thread's cache.
+    /// A lowercase word's reading through `channel`, from the process-wide cache.
     fn reading(
         &self,
         channel: &PassChannel<'_>,
