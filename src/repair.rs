@@ -466,8 +466,8 @@ fn keeps_diacritics(text: &str) -> bool {
 }
 
 fn apply_case(pattern: &str, word: &str) -> String {
-    let letters: Vec<char> = pattern.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let mut letters = pattern.chars().filter(|c| c.is_alphabetic());
+    if letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) {
         return word.to_uppercase();
     }
     if pattern.chars().next().is_some_and(char::is_uppercase) {
@@ -479,21 +479,28 @@ fn apply_case(pattern: &str, word: &str) -> String {
     word.to_string()
 }
 
+/// Whether `c` is å, ä or ö in either case (or the Ångström sign, whose lower case is å).
+fn is_marked(c: char) -> bool {
+    matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö' | '\u{212B}')
+}
+
 fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
-    let is_marked = |c: char| matches!(c.to_lowercase().next(), Some('å' | 'ä' | 'ö'));
     let marks = |s: &str| s.chars().filter(|&c| is_marked(c)).count();
-    let same_base = old.chars().count() == new.chars().count()
-        && old
-            .chars()
-            .zip(new.chars())
-            .all(|(o, n)| crate::swedish::base_letter(o) == crate::swedish::base_letter(n));
+    let same_base = || {
+        old.chars().count() == new.chars().count()
+            && old
+                .chars()
+                .zip(new.chars())
+                .all(|(o, n)| crate::swedish::base_letter(o) == crate::swedish::base_letter(n))
+    };
+    let (marks_old, marks_new) = (marks(old), marks(new));
     if new.contains(' ') && !old.contains(' ') {
         Reason::RunTogether
     } else if old.chars().any(|c| !c.is_alphabetic()) {
         Reason::DigitForLetter
-    } else if marks(new) > marks(old) && (same_base || !printed_is_word) {
+    } else if marks_new > marks_old && (!printed_is_word || same_base()) {
         Reason::LostDiacritic
-    } else if marks(new) < marks(old) {
+    } else if marks_new < marks_old {
         Reason::SpuriousDiacritic
     } else if printed_is_word {
         Reason::Context
@@ -968,7 +975,7 @@ impl Repairer {
         text: &str,
         words: &[Word],
     ) -> HashMap<(String, String), f64> {
-        let mut used: HashMap<(String, String), usize> = HashMap::default();
+        let mut teaching = Vec::new();
         let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
         for word in words {
             if seen.len() >= OBSERVE_WORDS {
@@ -981,11 +988,11 @@ impl Repairer {
             let reading = self.reading(base, word.real_word_ok, &word.lower);
             let teaches =
                 |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
-            if let Some(r) = reading.filter(teaches) {
-                for op in &r.ops {
-                    *used.entry(op.clone()).or_default() += 1;
-                }
-            }
+            teaching.extend(reading.filter(teaches));
+        }
+        let mut used: HashMap<(&str, &str), usize> = HashMap::default();
+        for (ocr, truth) in teaching.iter().flat_map(|r| &r.ops) {
+            *used.entry((ocr, truth)).or_default() += 1;
         }
         if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
             return HashMap::default();
@@ -994,15 +1001,15 @@ impl Repairer {
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
-                let occurrences = lower_text.matches(ocr.as_str()).count().max(n);
+                let occurrences = lower_text.matches(ocr).count().max(n);
                 // rounded to a power of two, so that documents with the same habits share readings
                 let prob = 2f64.powi((n as f64 / occurrences as f64).log2().round() as i32);
                 // only what this document shows more often than the model expects matters
                 let expected = base
                     .channel()
-                    .cost_of(&ocr, &truth)
+                    .cost_of(ocr, truth)
                     .map_or(0.0, |c| (-c).exp());
-                (prob > expected * 1.5).then_some(((ocr, truth), prob))
+                (prob > expected * 1.5).then(|| ((ocr.to_string(), truth.to_string()), prob))
             })
             .collect()
     }
@@ -1411,6 +1418,18 @@ mod tests {
             let repaired = Repairer::default().repair(text);
             let fresh = layout::analyze(&repaired.text.text);
             assert_eq!(format!("{:?}", repaired.layout), format!("{fresh:?}"));
+        }
+    }
+
+    #[test]
+    fn marked_letters_are_those_whose_lower_case_is_a_swedish_vowel_with_a_mark() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let lower = c.to_lowercase().next();
+            assert_eq!(
+                is_marked(c),
+                matches!(lower, Some('å' | 'ä' | 'ö')),
+                "{c:?}"
+            );
         }
     }
 
