@@ -233,7 +233,8 @@ fn is_word_char(c: char) -> bool {
 
 /// Byte ranges of the words of `text`: maximal runs of [`is_word_char`].
 fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+    // Swedish words and their spaces average about seven bytes
+    let mut spans = Vec::with_capacity(text.len() / 7 + 1);
     let mut start = None;
     for (i, c) in text.char_indices() {
         match (is_word_char(c), start) {
@@ -976,7 +977,11 @@ impl Repairer {
         words: &[Word],
     ) -> HashMap<(String, String), f64> {
         let mut teaching = Vec::new();
-        let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut seen: rustc_hash::FxHashSet<&str> =
+            std::collections::HashSet::with_capacity_and_hasher(
+                OBSERVE_WORDS.min(words.len()),
+                Default::default(),
+            );
         for word in words {
             if seen.len() >= OBSERVE_WORDS {
                 break;
@@ -1044,7 +1049,7 @@ impl Repairer {
         };
         let tokens = word_spans(text);
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(tokens.len());
         let mut ones = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
