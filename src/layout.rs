@@ -186,28 +186,88 @@ fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
     lines
 }
 
+/// What a line's own content makes it, before its neighbours are considered.
+enum Content {
+    Blank,
+    Noise,
+    Row(RowCells),
+    Other,
+}
+
+impl Content {
+    fn of(content: &str) -> Content {
+        if content.trim().is_empty() {
+            Content::Blank
+        } else if NOISE.is_match(content) {
+            Content::Noise
+        } else if let Some(cells) = row_cells(content) {
+            Content::Row(cells)
+        } else {
+            Content::Other
+        }
+    }
+
+    /// What a line already classified was found to be.
+    fn as_found(line: &Line) -> Content {
+        match (line.kind, &line.cells) {
+            (LineKind::Blank, _) => Content::Blank,
+            (LineKind::PageNoise, _) => Content::Noise,
+            (LineKind::TableRow, Some(cells)) => Content::Row(cells.clone()),
+            _ => Content::Other,
+        }
+    }
+}
+
 /// Finds pages and classifies lines.
 pub fn analyze(text: &str) -> Layout {
+    let lines = split_lines(text)
+        .into_iter()
+        .map(|(start, end, form_feed)| (start, end, form_feed, Content::of(&text[start..end])));
+    assemble(text, lines)
+}
+
+/// The layout of `text`, made from `before` (whose layout is `old`) by changes within its lines,
+/// as repair makes them: a line the same as before keeps what was found in it, and only the
+/// changed lines are matched again. Exactly [`analyze`]`(text)`.
+pub fn reanalyze(text: &str, before: &str, old: &Layout) -> Layout {
+    let spans = split_lines(text);
+    if spans.len() != old.lines.len() {
+        return analyze(text);
+    }
+    let lines = spans
+        .into_iter()
+        .zip(&old.lines)
+        .map(|((start, end, form_feed), was)| {
+            let content = &text[start..end];
+            let found = if content == &before[was.start..was.end] {
+                Content::as_found(was)
+            } else {
+                Content::of(content)
+            };
+            (start, end, form_feed, found)
+        });
+    assemble(text, lines)
+}
+
+/// Pages and line kinds from each line's content, in order: a footnote is one only after a table
+/// row, and blank runs and form feeds turn pages.
+fn assemble(text: &str, contents: impl Iterator<Item = (usize, usize, bool, Content)>) -> Layout {
     let mut lines = Vec::new();
     let mut page = 1;
     let mut blank_run = 0;
     let mut seen_table = false;
-    for (start, end, form_feed) in split_lines(text) {
-        let content = &text[start..end];
-        let blank = content.trim().is_empty();
-        let noise = !blank && NOISE.is_match(content);
-        let cells = (!blank && !noise).then(|| row_cells(content)).flatten();
-        let kind = if blank {
-            LineKind::Blank
-        } else if noise {
-            LineKind::PageNoise
-        } else if cells.is_some() {
-            seen_table = true;
-            LineKind::TableRow
-        } else if seen_table && footnote_mark(content).is_some() {
-            LineKind::Footnote
-        } else {
-            LineKind::Text
+    for (start, end, form_feed, found) in contents {
+        let (kind, cells) = match found {
+            Content::Blank => (LineKind::Blank, None),
+            Content::Noise => (LineKind::PageNoise, None),
+            Content::Row(cells) => {
+                seen_table = true;
+                (LineKind::TableRow, Some(cells))
+            }
+            Content::Other if seen_table && footnote_mark(&text[start..end]).is_some() => {
+                (LineKind::Footnote, None)
+            }
+            Content::Other => (LineKind::Text, None),
         };
         if kind == LineKind::Blank {
             blank_run += 1;
@@ -310,6 +370,37 @@ mod tests {
                 LineKind::Footnote
             ]
         );
+    }
+
+    #[test]
+    fn reanalysis_of_changed_lines_is_analysis() {
+        let before = "Goéteborg 71129 kr\nStockholm 1 000 kr\n* Not\n\n\n\nText\n";
+        let old = analyze(before);
+        for after in [
+            "Göteborg 71 129 kr\nStockholm 1 000 kr\n* Not\n\n\n\nText\n",
+            "Göteborg och mer\nStockholm 1 000 kr\n* Not\n\n\n\nText\n",
+            "Göteborg 71129 kr\nStockholm 1 000 kr\n* Not\n\n\nText\n",
+            "",
+        ] {
+            let fresh = analyze(after);
+            let again = reanalyze(after, before, &old);
+            assert_eq!(format!("{again:?}"), format!("{fresh:?}"), "{after:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reanalysis_of_any_changed_lines_is_analysis(
+            lines in proptest::collection::vec(("[A-Za-zö* ]{0,12}( [0-9]{1,3}( [0-9]{3})?( kr)?)?", "[A-Za-zö* ]{0,12}( [0-9]{1,3}( [0-9]{3})?( kr)?)?", proptest::bool::ANY), 0..12)
+        ) {
+            let before: String = lines.iter().map(|(a, _, _)| format!("{a}\n")).collect();
+            let after: String = lines
+                .iter()
+                .map(|(a, b, change)| format!("{}\n", if *change { b } else { a }))
+                .collect();
+            let again = reanalyze(&after, &before, &analyze(&before));
+            proptest::prop_assert_eq!(format!("{again:?}"), format!("{:?}", analyze(&after)));
+        }
     }
 
     #[test]

@@ -869,14 +869,17 @@ impl Repairer {
         word_confidences: &[(usize, usize, f64)],
     ) -> Repaired {
         let mut layout = layout::analyze(text);
+        // the text `layout` is the layout of
+        let mut laid_out = Cow::Borrowed(text);
         let mut result = self.repair_once(text, word_confidences, &layout);
-        // whether `layout` is the layout of the text as repaired so far
+        // whether that text is the text as repaired so far
         let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
             if settled {
                 break;
             }
-            layout = layout::analyze(&result.text.text);
+            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
+            laid_out = Cow::Owned(result.text.text.clone());
             let again = self.repair_once(&result.text.text, &[], &layout);
             settled = again.edits.is_empty();
             if !settled {
@@ -884,7 +887,7 @@ impl Repairer {
             }
         }
         if !settled {
-            layout = layout::analyze(&result.text.text);
+            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
         }
         Repaired {
             text: result.text,
