@@ -8,7 +8,7 @@
 //! result can go back into the archive's own systems.
 
 use super::Format::Alto;
-use super::{attribute, number, BBox, OcrXml, Page, TextBuilder, XmlError};
+use super::{attribute, next_event, number, BBox, OcrXml, Page, TextBuilder, XmlError};
 use crate::repair::Repaired;
 use quick_xml::escape::partial_escape as escape;
 use quick_xml::events::{BytesDecl, BytesStart, Event};
@@ -35,11 +35,8 @@ pub(super) fn read(xml: &str, b: &mut TextBuilder) -> Result<(Facts, String), Xm
     let mut unit = String::from("pixel");
     let mut in_unit = false;
     loop {
+        let (event, at) = next_event(&mut reader, Alto, xml)?;
         let fail = |e: quick_xml::Error, at: u64| XmlError::at(Alto, xml, at, e);
-        let event = reader
-            .read_event()
-            .map_err(|e| fail(e, reader.error_position()))?;
-        let at = reader.buffer_position();
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let get = |name: &str| attribute(e, name).map_err(|err| fail(err, at));
@@ -140,10 +137,8 @@ pub(super) fn write(
     // the ALTERNATIVE of a changed String that has children, and how deep inside it we are
     let mut pending: Option<(String, usize)> = None;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| XmlError::at(Alto, xml, reader.error_position(), e))?;
-        let write_err = |e: quick_xml::Error| XmlError::at(Alto, xml, reader.buffer_position(), e);
+        let (event, at) = next_event(&mut reader, Alto, xml)?;
+        let write_err = |e: quick_xml::Error| XmlError::at(Alto, xml, at, e);
         // an ALTERNATIVE follows the String's Shape and ALTERNATIVE children, precedes the rest
         if let Some((alternative, depth)) = &mut pending {
             let before = match &event {
@@ -200,8 +195,8 @@ pub(super) fn write(
                 let index = element;
                 element += 1;
                 if let Some(new) = changed.get(&index) {
-                    let (start, original) = with_content(e, new)
-                        .map_err(|err| XmlError::at(Alto, xml, reader.buffer_position(), err))?;
+                    let (start, original) =
+                        with_content(e, new).map_err(|err| XmlError::at(Alto, xml, at, err))?;
                     let p = prefix(e.name());
                     let alternative = format!(
                         "<{p}ALTERNATIVE PURPOSE=\"OCR\">{}</{p}ALTERNATIVE>",

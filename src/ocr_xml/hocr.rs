@@ -4,7 +4,7 @@
 //! `ocr_textfloat`) → `ocrx_word`, whose text may sit inside `strong` or `em`.
 
 use super::Format::Hocr;
-use super::{attribute, entity, BBox, Page, TextBuilder, XmlError};
+use super::{attribute, entity, next_event, BBox, Page, TextBuilder, XmlError};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -42,11 +42,8 @@ pub(super) fn read(xml: &str, b: &mut TextBuilder) -> Result<String, XmlError> {
         Kind::Other => {}
     };
     loop {
+        let (event, at) = next_event(&mut reader, Hocr, xml)?;
         let fail = |e: quick_xml::Error, at: u64| XmlError::at(Hocr, xml, at, e);
-        let event = reader
-            .read_event()
-            .map_err(|e| fail(e, reader.error_position()))?;
-        let at = reader.buffer_position();
         match &event {
             Event::Start(e) | Event::Empty(e) => {
                 let get = |name: &str| attribute(e, name).map_err(|err| fail(err, at));

@@ -196,6 +196,19 @@ fn entity(name: &str) -> Option<&'static str> {
     })
 }
 
+/// The next event of `reader` and the byte position after it; an error says where in `xml` it
+/// happened.
+fn next_event<'x>(
+    reader: &mut quick_xml::Reader<&'x [u8]>,
+    format: Format,
+    xml: &str,
+) -> Result<(quick_xml::events::Event<'x>, u64), XmlError> {
+    let event = reader
+        .read_event()
+        .map_err(|e| XmlError::at(format, xml, reader.error_position(), e))?;
+    Ok((event, reader.buffer_position()))
+}
+
 /// An attribute's unescaped value.
 fn attribute(e: &BytesStart, name: &str) -> Result<Option<String>, quick_xml::Error> {
     e.try_get_attribute(name)?
