@@ -226,9 +226,9 @@ impl Register {
                                     (k.chars().count() as f32 - key_len).abs() * 0.5
                                         <= max_distance(k)
                                 })
-                                .map(|k| (model.distance(&key, k, max_distance(k)), k))
-                                .filter(|(d, _)| d.is_finite())
-                                .map(|(d, _)| (i, d))
+                                .map(|k| model.distance(&key, k, max_distance(k)))
+                                .filter(|d| d.is_finite())
+                                .map(|d| (i, d))
                                 .min_by(|a, b| a.1.total_cmp(&b.1))
                         })
                         .collect();

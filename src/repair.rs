@@ -372,10 +372,10 @@ impl Walk<'_, '_> {
     }
 
     /// Whether no reading within the bound goes on from printed position `i` with `channel`
-    /// spent, whatever word it spells: what it spent, plus the least the rest of the printed
-    /// word and the likeliest word cost, is over the bound.
-    fn out_of_reach(&self, i: usize, channel: f64) -> bool {
-        self.before + channel + self.word.rest[i] + self.least_lexical(LEAST_WORD_COST) > self.bound
+    /// spent, when no word spelled on from there costs less than `word_cost`: what it spent,
+    /// plus the least the rest of the printed word and such a word cost, is over the bound.
+    fn out_of_reach(&self, i: usize, channel: f64, word_cost: f64) -> bool {
+        self.before + channel + self.word.rest[i] + self.least_lexical(word_cost) > self.bound
     }
 }
 
@@ -612,28 +612,24 @@ impl Repairer {
         channel: f64,
     ) {
         let n = w.word.chars.len();
-        // give up on a path that cannot end in a reading within the bound: its cost so far,
-        // plus the least the rest of the printed word and the likeliest word on from here cost
-        if w.out_of_reach(i, channel)
-            || w.before
-                + channel
-                + w.word.rest[i]
-                + w.least_lexical(word_cost(self.lexicon.likeliest_count(node, out)))
-                > w.bound
+        // give up on a path that cannot end in a reading within the bound, whatever word it
+        // spells, or spelling the likeliest word on from here (the first test spares a logarithm)
+        if w.out_of_reach(i, channel, LEAST_WORD_COST)
+            || w.out_of_reach(
+                i,
+                channel,
+                word_cost(self.lexicon.likeliest_count(node, out)),
+            )
         {
             return;
         }
         if let Some(count) = self.lexicon.final_count(node, out) {
-            if i == n && w.spelled != w.printed {
-                let whole = w.first;
-                if whole || is_compound_part(&w.spelled, count) {
-                    let lexical = if whole {
-                        word_cost(count)
-                    } else {
-                        part_cost(word_cost(count))
-                    };
-                    w.bound = w.bound.min(w.before + channel + lexical);
-                }
+            // a reading of the whole word lowers the bound
+            let reads_to_end = i == n && w.spelled != w.printed;
+            if reads_to_end && (w.first || is_compound_part(&w.spelled, count)) {
+                w.bound = w
+                    .bound
+                    .min(w.before + channel + segment_cost(count, w.first));
             }
             if !w.spelled.is_empty() && (!w.whole_only || i == n) {
                 let ends_here = &mut w.found[i];
@@ -684,7 +680,7 @@ impl Repairer {
                 break;
             }
             // the step would give up at once, whatever the letters lead to
-            if w.out_of_reach(i + op.1, cost) {
+            if w.out_of_reach(i + op.1, cost, LEAST_WORD_COST) {
                 continue;
             }
             let mut o = out;
@@ -735,11 +731,7 @@ impl Repairer {
                 if !whole && !is_compound_part(&seg.spelled, seg.count) {
                     continue;
                 }
-                let lexical = if whole {
-                    word_cost(seg.count)
-                } else {
-                    part_cost(word_cost(seg.count))
-                };
+                let lexical = segment_cost(seg.count, whole);
                 let mut consider = |end: usize, extra: f64, linker: &str| {
                     let cost = prefix.cost + seg.channel + lexical + extra;
                     if best[end].as_ref().is_none_or(|b| cost < b.cost) {
@@ -1260,6 +1252,16 @@ const RUN_TOGETHER_WORDS: &[&str] = &[
 ];
 /// Cost of reading a word as two run together: a missing space is rarer than a misread letter.
 const RUN_TOGETHER_COST: f64 = 3.0;
+
+/// The lexical cost of a word seen `count` times per billion as the whole word read, or as a
+/// part of a compound.
+fn segment_cost(count: u64, whole: bool) -> f64 {
+    if whole {
+        word_cost(count)
+    } else {
+        part_cost(word_cost(count))
+    }
+}
 
 /// The lexical cost of a word of lexical cost `whole` as a part of a compound.
 fn part_cost(whole: f64) -> f64 {
