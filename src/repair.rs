@@ -95,6 +95,9 @@ const MOST_FREQUENT_WORD_COST: f64 = 3.6;
 /// No word's lexical cost is lower ("är", the most frequent, costs 3.4): the lower bound that
 /// lets the search give up on readings that cannot win.
 const LEAST_WORD_COST: f64 = 3.0;
+/// No word's lexical cost is higher (`word_cost(0)` is ln 2·10⁹ ≈ 21.42): a path within reach
+/// spelling the rarest word is within reach whatever it spells.
+const RAREST_WORD_COST: f64 = 21.5;
 /// Cost of a word the lexicon does not know, read as printed: a little above the rarest word.
 const UNKNOWN_WORD_COST: f64 = 23.0;
 /// Extra cost for every further part of a compound ("kompetens|försörjnings|utmaningar").
@@ -169,14 +172,11 @@ struct Reading {
     ops: Vec<(String, String)>,
 }
 
-/// A reading of a prefix of a word, built up part by part.
-#[derive(Debug, Clone, Default)]
+/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes.
+#[derive(Debug)]
 struct Path {
     cost: f64,
-    /// The part of `cost` spent on confusions.
-    channel: f64,
     spelled: String,
-    parts: usize,
     ops: Vec<Op>,
 }
 
@@ -251,15 +251,97 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
-#[derive(Debug, Clone)]
+/// Its spelling and confusions are ranges of the [`Found`] arenas, so that it copies freely.
+#[derive(Debug, Clone, Copy)]
 struct Segment {
     end: usize,
     channel: f64,
     count: u64,
     /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
     total: f64,
-    spelled: String,
+    spelled: (usize, usize),
+    ops: (usize, usize),
+}
+
+/// What the lexicon walks over one word found, and the path the current walk is on.
+///
+/// Invariants: `by_end[i]` holds segments ending at printed position `i`, cheapest `total`
+/// first, no two spelled alike; the arenas only grow while a word is read, so a segment's
+/// ranges stay valid for the whole word, after the search that found it.
+#[derive(Default)]
+struct Found {
+    by_end: Vec<Vec<Segment>>,
+    spellings: String,
     ops: Vec<Op>,
+    /// The letters spelled and the confusions read on the current path.
+    path_spelled: String,
+    path_ops: Vec<Op>,
+}
+
+impl Found {
+    fn spelled(&self, s: &Segment) -> &str {
+        &self.spellings[s.spelled.0..s.spelled.1]
+    }
+
+    fn ops(&self, s: &Segment) -> &[Op] {
+        &self.ops[s.ops.0..s.ops.1]
+    }
+
+    /// Starts a search over a word of `len` characters: no segments, an empty path.
+    fn clear_segments(&mut self, len: usize) {
+        self.by_end.resize_with(len + 1, Vec::new);
+        self.by_end.iter_mut().for_each(Vec::clear);
+        self.path_spelled.clear();
+        self.path_ops.clear();
+    }
+
+    /// The segments of the last search, by end, cheapest first at each end.
+    fn segments(&self) -> impl Iterator<Item = &Segment> {
+        self.by_end.iter().flatten()
+    }
+
+    /// Keeps the current path as a segment ending at `end`, which is before the word's end
+    /// when `crowded`: there only the cheapest few are kept. The same spelling reached
+    /// through other confusions keeps its cheapest path.
+    fn keep(&mut self, end: usize, channel: f64, count: u64, crowded: bool) {
+        let Found {
+            by_end,
+            spellings,
+            ops,
+            path_spelled,
+            path_ops,
+        } = self;
+        let ends_here = &mut by_end[end];
+        let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
+        ends_here.retain(|s| !same(s) || s.channel < channel);
+        let total = channel + word_cost(count);
+        // a segment that would rank below the cheapest few is not kept (nor copied)
+        let crowded_out = crowded
+            && ends_here.len() >= SEGMENTS_PER_END
+            && ends_here.last().is_some_and(|s| s.total <= total);
+        if crowded_out || ends_here.iter().any(same) {
+            return;
+        }
+        let spelled = (spellings.len(), spellings.len() + path_spelled.len());
+        spellings.push_str(path_spelled);
+        let segment_ops = (ops.len(), ops.len() + path_ops.len());
+        ops.extend_from_slice(path_ops);
+        let at = ends_here.partition_point(|s| s.total.total_cmp(&total).is_le());
+        ends_here.insert(
+            at,
+            Segment {
+                end,
+                channel,
+                count,
+                total,
+                spelled,
+                ops: segment_ops,
+            },
+        );
+        if crowded {
+            ends_here.truncate(SEGMENTS_PER_END);
+        }
+    }
 }
 
 /// A printed word prepared for reading: its letters, and for every position the cost of reading
@@ -268,9 +350,10 @@ struct PrintedWord<'c> {
     chars: Vec<char>,
     identity: Vec<f64>,
     options: Vec<[&'c [(String, f64)]; 2]>,
-    /// For every position, the confusions that may start there, cheapest first:
-    /// (cost, op, what the page had).
-    confusions: Vec<Vec<(f64, Op, &'c str)>>,
+    /// The confusions that may start at each position, cheapest first: (cost, op, what the
+    /// page had); those at position `i` are `confusions[confusions_at[i]..confusions_at[i + 1]]`.
+    confusions: Vec<(f64, Op, &'c str)>,
+    confusions_at: Vec<usize>,
     /// For every position, the least channel cost of reading the rest of the word.
     rest: Vec<f64>,
 }
@@ -292,38 +375,39 @@ impl<'c> PrintedWord<'c> {
                 [one, two]
             })
             .collect();
-        let confusions: Vec<Vec<(f64, Op, &str)>> = options
-            .iter()
-            .enumerate()
-            .map(|(i, at)| {
-                let mut here: Vec<_> = (1..)
-                    .zip(at)
-                    .flat_map(|(take, readings)| {
-                        readings
-                            .iter()
-                            .enumerate()
-                            .map(move |(k, (truth, cost))| (*cost, (i, take, k), truth.as_str()))
-                    })
-                    .collect();
-                here.sort_by(|a, b| a.0.total_cmp(&b.0));
-                here
-            })
-            .collect();
-        let identity: Vec<f64> = chars.iter().map(|&c| ch.identity(c)).collect();
-        let mut rest = vec![0.0; chars.len() + 1];
-        for i in (0..chars.len()).rev() {
-            rest[i] = identity[i] + rest[i + 1];
-            for &(cost, (_, take, _), _) in &confusions[i] {
-                rest[i] = rest[i].min(cost + rest[i + take]);
+        let mut confusions: Vec<(f64, Op, &str)> = Vec::new();
+        let mut confusions_at = Vec::with_capacity(chars.len() + 1);
+        for (i, at) in options.iter().enumerate() {
+            confusions_at.push(confusions.len());
+            for (take, readings) in (1..).zip(at) {
+                let here = readings.iter().enumerate();
+                confusions.extend(here.map(|(k, (truth, cost))| (*cost, (i, take, k), &**truth)));
             }
+            confusions[confusions_at[i]..].sort_by(|a, b| a.0.total_cmp(&b.0));
         }
-        PrintedWord {
+        confusions_at.push(confusions.len());
+        let identity: Vec<f64> = chars.iter().map(|&c| ch.identity(c)).collect();
+        let mut word = PrintedWord {
+            rest: vec![0.0; chars.len() + 1],
             identity,
             chars,
             options,
             confusions,
-            rest,
+            confusions_at,
+        };
+        for i in (0..word.chars.len()).rev() {
+            let mut rest = word.identity[i] + word.rest[i + 1];
+            for &(cost, (_, take, _), _) in word.confusions_at(i) {
+                rest = rest.min(cost + word.rest[i + take]);
+            }
+            word.rest[i] = rest;
         }
+        word
+    }
+
+    /// The confusions that may start at position `i`, cheapest first.
+    fn confusions_at(&self, i: usize) -> &[(f64, Op, &'c str)] {
+        &self.confusions[self.confusions_at[i]..self.confusions_at[i + 1]]
     }
 
     /// The confusion an op stands for: (printed, read as).
@@ -353,11 +437,7 @@ struct Walk<'w, 'c> {
     bound: f64,
     /// The word as printed, which is never its own reading.
     printed: &'w str,
-    /// The confusions read so far on the current path.
-    ops: Vec<Op>,
-    spelled: String,
-    /// Readings found, by the printed position where they end.
-    found: Vec<Vec<Segment>>,
+    found: &'w mut Found,
 }
 
 impl Walk<'_, '_> {
@@ -393,6 +473,21 @@ struct Search {
 
 /// Readings kept per end position of a segment before the end of the word: the cheapest few.
 const SEGMENTS_PER_END: usize = 3;
+
+/// The last part of the cheapest reading found of a word's first letters: the reading of the
+/// letters before it is the one found for `start`. `segment` is `None` for the empty reading.
+#[derive(Debug, Clone, Copy, Default)]
+struct LastPart {
+    cost: f64,
+    /// The part of `cost` spent on confusions.
+    channel: f64,
+    /// Confusions read, in all parts.
+    edits: usize,
+    start: usize,
+    segment: Option<Segment>,
+    /// A linking "s" follows the segment.
+    linking_s: bool,
+}
 
 pub struct Repairer {
     lexicon: &'static Lexicon,
@@ -574,7 +669,8 @@ impl Repairer {
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
     /// with identity readings and learned confusions, spending at most `budget` on confusions;
-    /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end.
+    /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end,
+    /// in `found` (its segments of earlier searches are dropped, their arenas kept).
     /// `before` is the cost of the reading of `word[..start]`; `bound` is lowered to the cost
     /// of the cheapest reading of the whole word found.
     fn search(
@@ -583,7 +679,9 @@ impl Repairer {
         printed: &str,
         from: Search,
         bound: &mut f64,
-    ) -> Vec<Segment> {
+        found: &mut Found,
+    ) {
+        found.clear_segments(word.chars.len());
         let mut walk = Walk {
             word,
             budget: from.budget,
@@ -593,13 +691,10 @@ impl Repairer {
             first: from.start == 0,
             bound: *bound,
             printed,
-            ops: Vec::new(),
-            spelled: String::new(),
-            found: vec![Vec::new(); word.chars.len() + 1],
+            found,
         };
         self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
         *bound = walk.bound;
-        walk.found.into_iter().flatten().collect()
     }
 
     /// One step of the lexicon walk at printed position `i`, having spent `channel`.
@@ -613,49 +708,30 @@ impl Repairer {
     ) {
         let n = w.word.chars.len();
         // give up on a path that cannot end in a reading within the bound, whatever word it
-        // spells, or spelling the likeliest word on from here (the first test spares a logarithm)
+        // spells, or spelling the likeliest word on from here (the logarithm that costs is
+        // taken only where even the rarest word would not be out of reach)
         if w.out_of_reach(i, channel, LEAST_WORD_COST)
-            || w.out_of_reach(
-                i,
-                channel,
-                word_cost(self.lexicon.likeliest_count(node, out)),
-            )
+            || (w.out_of_reach(i, channel, RAREST_WORD_COST)
+                && w.out_of_reach(
+                    i,
+                    channel,
+                    word_cost(self.lexicon.likeliest_count(node, out)),
+                ))
         {
             return;
         }
         if let Some(count) = self.lexicon.final_count(node, out) {
+            let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
-            let reads_to_end = i == n && w.spelled != w.printed;
-            if reads_to_end && (w.first || is_compound_part(&w.spelled, count)) {
+            let reads_to_end = i == n && spelled != w.printed;
+            if reads_to_end && (w.first || is_compound_part(spelled, count)) {
                 w.bound = w
                     .bound
                     .min(w.before + channel + segment_cost(count, w.first));
             }
-            if !w.spelled.is_empty() && (!w.whole_only || i == n) {
-                let ends_here = &mut w.found[i];
-                // the same spelling reached through other confusions keeps its cheapest path
-                ends_here.retain(|s| s.spelled != w.spelled || s.channel < channel);
-                let total = channel + word_cost(count);
-                // a segment ending before the word's end that would rank below the cheapest few
-                // is not kept (nor copied)
-                let crowded_out = i < n
-                    && ends_here.len() >= SEGMENTS_PER_END
-                    && ends_here.last().is_some_and(|s| s.total <= total);
-                if !crowded_out && !ends_here.iter().any(|s| s.spelled == w.spelled) {
-                    ends_here.push(Segment {
-                        end: i,
-                        channel,
-                        count,
-                        total,
-                        spelled: w.spelled.clone(),
-                        ops: w.ops.clone(),
-                    });
-                    ends_here.sort_by(|a, b| a.total.total_cmp(&b.total));
-                    // readings of the rest of the word are all kept: the bound may stand on any
-                    if i < n {
-                        ends_here.truncate(SEGMENTS_PER_END);
-                    }
-                }
+            if !spelled.is_empty() && (!w.whole_only || i == n) {
+                // readings of the rest of the word are all kept: the bound may stand on any
+                w.found.keep(i, channel, count, i < n);
             }
         }
         if i >= n {
@@ -665,16 +741,16 @@ impl Repairer {
         let c = w.word.chars[i];
         let mut o = out;
         if let Some(next) = self.lexicon.step(node, c, &mut o) {
-            w.spelled.push(c);
+            w.found.path_spelled.push(c);
             self.walk(w, i + 1, next, o, channel + w.word.identity[i]);
-            w.spelled.pop();
+            w.found.path_spelled.pop();
         }
-        if !w.allow_edits || w.ops.len() >= MAX_EDITS {
+        if !w.allow_edits || w.found.path_ops.len() >= MAX_EDITS {
             return;
         }
         // read one or two printed characters as something else, cheapest first
         let word = w.word;
-        for &(reading_cost, op, truth) in &word.confusions[i] {
+        for &(reading_cost, op, truth) in word.confusions_at(i) {
             let cost = channel + reading_cost;
             if cost > w.budget {
                 break;
@@ -689,12 +765,12 @@ impl Repairer {
                 next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
             }
             if let Some(next) = next {
-                let len = w.spelled.len();
-                w.spelled.push_str(truth);
-                w.ops.push(op);
+                let len = w.found.path_spelled.len();
+                w.found.path_spelled.push_str(truth);
+                w.found.path_ops.push(op);
                 self.walk(w, i + op.1, next, o, cost);
-                w.ops.pop();
-                w.spelled.truncate(len);
+                w.found.path_ops.pop();
+                w.found.path_spelled.truncate(len);
             }
         }
     }
@@ -707,18 +783,19 @@ impl Repairer {
         printed: &str,
         allow_edits: bool,
         mut bound: f64,
+        found: &mut Found,
     ) -> Option<Path> {
         let n = word.chars.len();
-        // best[i]: the cheapest reading of word[..i]
-        let mut best: Vec<Option<Path>> = vec![None; n + 1];
-        best[0] = Some(Path::default());
+        // best[i]: the cheapest reading of word[..i], by its last part
+        let mut best: Vec<Option<LastPart>> = vec![None; n + 1];
+        best[0] = Some(LastPart::default());
         for start in 0..n {
-            let Some(prefix) = best[start].clone() else {
+            let Some(prefix) = best[start] else {
                 continue;
             };
             // later parts may spend only what earlier parts left of the word's budgets
             let budget = MAX_CHANNEL_COST - prefix.channel;
-            let edits_left = MAX_EDITS.saturating_sub(prefix.ops.len());
+            let edits_left = MAX_EDITS.saturating_sub(prefix.edits);
             let from = Search {
                 start,
                 allow_edits: allow_edits && edits_left > 0,
@@ -726,33 +803,58 @@ impl Repairer {
                 whole_only: false,
                 before: prefix.cost,
             };
-            for seg in self.search(word, printed, from, &mut bound) {
+            self.search(word, printed, from, &mut bound, found);
+            for seg in found.segments() {
                 let whole = start == 0 && seg.end == n;
-                if !whole && !is_compound_part(&seg.spelled, seg.count) {
+                if !whole && !is_compound_part(found.spelled(seg), seg.count) {
                     continue;
                 }
                 let lexical = segment_cost(seg.count, whole);
-                let mut consider = |end: usize, extra: f64, linker: &str| {
+                let mut consider = |end: usize, extra: f64, linking_s: bool| {
                     let cost = prefix.cost + seg.channel + lexical + extra;
                     if best[end].as_ref().is_none_or(|b| cost < b.cost) {
-                        let mut ops = prefix.ops.clone();
-                        ops.extend(seg.ops.iter().cloned());
-                        best[end] = Some(Path {
+                        best[end] = Some(LastPart {
                             cost,
                             channel: prefix.channel + seg.channel + extra,
-                            spelled: format!("{}{}{linker}", prefix.spelled, seg.spelled),
-                            parts: prefix.parts + 1,
-                            ops,
+                            edits: prefix.edits + seg.ops.1 - seg.ops.0,
+                            start,
+                            segment: Some(*seg),
+                            linking_s,
                         });
                     }
                 };
-                consider(seg.end, 0.0, "");
+                consider(seg.end, 0.0, false);
                 if seg.end < n && word.chars[seg.end] == 's' && !whole {
-                    consider(seg.end + 1, LINKING_S_COST + word.identity[seg.end], "s");
+                    consider(seg.end + 1, LINKING_S_COST + word.identity[seg.end], true);
                 }
             }
         }
-        best[n].take()
+        let cost = best[n]?.cost;
+        let mut parts = Vec::new();
+        let mut end = n;
+        while let Some(LastPart {
+            start,
+            segment: Some(segment),
+            linking_s,
+            ..
+        }) = best[end]
+        {
+            parts.push((segment, linking_s));
+            end = start;
+        }
+        let mut path = Path {
+            cost,
+            spelled: String::new(),
+            ops: Vec::new(),
+        };
+        for (segment, linking_s) in parts.iter().rev() {
+            path.spelled.push_str(found.spelled(segment));
+            if *linking_s {
+                path.spelled.push('s');
+            }
+            path.ops.extend_from_slice(found.ops(segment));
+        }
+        Some(path)
     }
 
     /// Two words the OCR ran together, one of them a short function word that never begins a
@@ -770,9 +872,7 @@ impl Repairer {
                     + RUN_TOGETHER_COST;
                 Some(Path {
                     cost,
-                    channel: RUN_TOGETHER_COST,
                     spelled: format!("{left} {right}"),
-                    parts: 2,
                     ops: Vec::new(),
                 })
             })
@@ -791,6 +891,7 @@ impl Repairer {
             return None;
         }
         let printed = PrintedWord::new(word, ch);
+        let mut found = Found::default();
         let (printed_cost, best) = match known {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
@@ -803,25 +904,25 @@ impl Repairer {
                     before: 0.0,
                 };
                 let mut bound = printed_cost + useful_margin();
-                let best = self
-                    .search(&printed, word, from, &mut bound)
-                    .into_iter()
-                    .filter(|s| s.spelled != word)
+                self.search(&printed, word, from, &mut bound, &mut found);
+                let best = found
+                    .segments()
+                    .filter(|s| found.spelled(s) != word)
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
-                    channel: best.channel,
-                    spelled: best.spelled,
-                    parts: 1,
-                    ops: best.ops,
+                    spelled: found.spelled(best).to_string(),
+                    ops: found.ops(best).to_vec(),
                 };
                 (printed_cost, path)
             }
             None => {
-                let as_printed = self.best_reading(&printed, word, false, f64::INFINITY);
+                let as_printed =
+                    self.best_reading(&printed, word, false, f64::INFINITY, &mut found);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
-                let best = self.best_reading(&printed, word, true, printed_cost + useful_margin());
+                let bound = printed_cost + useful_margin();
+                let best = self.best_reading(&printed, word, true, bound, &mut found);
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
