@@ -15,33 +15,44 @@
 
 use std::sync::LazyLock;
 
-static LEXICON_DAG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.dag"));
+/// Bytes aligned as `u32`s, so that the tables are read as `u32`s in place.
+#[repr(C)]
+struct AlignedAsU32<Bytes: ?Sized> {
+    _align: [u32; 0],
+    bytes: Bytes,
+}
+
+static LEXICON_DAG: &AlignedAsU32<[u8]> = &AlignedAsU32 {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.dag")),
+};
 
 pub struct Lexicon {
-    /// (first transition, final output, likeliest completion) per state.
-    states: &'static [u8],
-    /// (letter, target, output) per transition.
-    transitions: &'static [u8],
+    /// (first transition, final output, likeliest completion) per state, little-endian.
+    states: &'static [[u32; 3]],
+    /// (letter, target, output) per transition, little-endian.
+    transitions: &'static [[u32; 3]],
 }
 
 /// A state of the lexicon's automaton; the root is the empty prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State(u32);
 
-fn u32_at(array: &[u8], i: usize) -> u32 {
-    let bytes = &array[4 * i..4 * i + 4];
-    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+/// A stored `u32` (little-endian) as a number.
+fn le(stored: u32) -> u32 {
+    u32::from_le(stored)
 }
 
 impl Lexicon {
     /// The lexicon embedded in the binary; opening it reads no data.
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-            let records = u32_at(LEXICON_DAG, 0) as usize;
-            let (states, transitions) = LEXICON_DAG[4..].split_at(12 * records);
+            let (records, tables) = LEXICON_DAG.bytes.split_at(4);
+            let records = u32::from_le_bytes(records.try_into().unwrap()) as usize;
+            let (states, transitions) = tables.split_at(12 * records);
             Lexicon {
-                states,
-                transitions,
+                states: bytemuck::cast_slice(states),
+                transitions: bytemuck::cast_slice(transitions),
             }
         });
         &LEXICON
@@ -64,37 +75,29 @@ impl Lexicon {
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
         let s = state.0 as usize;
-        let (start, end) = (u32_at(self.states, 3 * s), u32_at(self.states, 3 * s + 3));
-        let here = &self.transitions[12 * start as usize..12 * end as usize];
+        let (start, end) = (le(self.states[s][0]), le(self.states[s + 1][0]));
+        let here = &self.transitions[start as usize..end as usize];
         let wanted = c as u32;
-        let t = if here.len() <= 12 * 8 {
-            here.chunks_exact(12).position(|t| u32_at(t, 0) == wanted)?
+        let [_, target, output] = if here.len() <= 8 {
+            *here.iter().find(|t| le(t[0]) == wanted)?
         } else {
-            let (mut lo, mut hi) = (0, here.len() / 12);
-            while lo + 1 < hi {
-                let mid = (lo + hi) / 2;
-                if u32_at(here, 3 * mid) <= wanted {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            (u32_at(here, 3 * lo) == wanted).then_some(lo)?
+            let t = here[here.partition_point(|t| le(t[0]) < wanted)..].first()?;
+            *(le(t[0]) == wanted).then_some(t)?
         };
-        *out += u64::from(u32_at(here, 3 * t + 2));
-        Some(State(u32_at(here, 3 * t + 1)))
+        *out += u64::from(le(output));
+        Some(State(le(target)))
     }
 
     /// The count of the word that ends at `state`, reached with accumulated output `out`.
     pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
-        let own = u32_at(self.states, 3 * state.0 as usize + 1);
+        let own = le(self.states[state.0 as usize][1]);
         (own != u32::MAX).then(|| out + u64::from(own))
     }
 
     /// The largest count of a word spelled on from `state`, reached with accumulated output
     /// `out`: no reading through `state` is likelier.
     pub fn likeliest_count(&self, state: State, out: u64) -> u64 {
-        out + u64::from(u32_at(self.states, 3 * state.0 as usize + 2))
+        out + u64::from(le(self.states[state.0 as usize][2]))
     }
 }
 

@@ -313,13 +313,18 @@ impl Found {
         } = self;
         let ends_here = &mut by_end[end];
         let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
-        ends_here.retain(|s| !same(s) || s.channel < channel);
+        if let Some(k) = ends_here.iter().position(same) {
+            if ends_here[k].channel < channel {
+                return;
+            }
+            ends_here.remove(k);
+        }
         let total = channel + word_cost(count);
         // a segment that would rank below the cheapest few is not kept (nor copied)
         let crowded_out = crowded
             && ends_here.len() >= SEGMENTS_PER_END
             && ends_here.last().is_some_and(|s| s.total <= total);
-        if crowded_out || ends_here.iter().any(same) {
+        if crowded_out {
             return;
         }
         let spelled = (spellings.len(), spellings.len() + path_spelled.len());
@@ -1542,6 +1547,12 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn no_word_costs_more_than_the_rarest_word_cost() {
+        assert!(word_cost(0) <= RAREST_WORD_COST);
+        assert!(word_cost(0) > RAREST_WORD_COST - 0.1);
     }
 
     #[test]
