@@ -130,11 +130,21 @@ const MAX_EDITS: usize = 3;
 /// words are left alone (Swedish prose has about 3.5 %).
 const DIACRITICS_KEPT_RATE: f64 = 0.015;
 
-/// English words whose presence next to a word marks it as English, not Swedish OCR.
-const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "in", "is", "this", "that", "with", "content", "report", "on", "by",
-    "from", "be", "are",
-];
+/// Whether `word` is an English word whose presence next to a word marks it as English, not
+/// Swedish OCR (in any case; one `match`, as it is asked twice for every word of a text).
+fn is_english_marker(word: &str) -> bool {
+    let mut lower = [0u8; 7];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"the" | b"and" | b"of" | b"to" | b"in" | b"is" | b"this" | b"that" | b"with"
+            | b"content" | b"report" | b"on" | b"by" | b"from" | b"be" | b"are"
+    )
+}
 /// Words after which "1" is a number, not the preposition "i".
 const NUMBER_CONTEXT_BEFORE: &[&str] = &[
     "den", "kapitel", "kap", "punkt", "nr", "avsnitt", "bilaga", "sidan", "sid", "steg", "och",
@@ -236,7 +246,14 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     // Swedish words and their spaces average about seven bytes
     let mut spans = Vec::with_capacity(text.len() / 7 + 1);
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
+        // ASCII, most of any text, needs no decoding
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[i..].chars().next().unwrap_or_default()
+        };
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -245,6 +262,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += c.len_utf8();
     }
     spans.extend(start.map(|s| (s, text.len())));
     spans
@@ -554,11 +572,13 @@ impl Default for Repairer {
 
 /// Whether the text has kept its diacritics (clean text or a Swedish OCR model) or lost them.
 fn keeps_diacritics(text: &str) -> bool {
-    let (mut letters, mut marked) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-        } else if c.is_alphabetic() {
+    let bytes = text.as_bytes();
+    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let mut marked = 0usize;
+    // the other characters, decoded from their leading bytes
+    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b >= 0xC0) {
+        let c = text[i..].chars().next().unwrap_or_default();
+        if c.is_alphabetic() {
             letters += 1;
             marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
         }
@@ -1183,7 +1203,7 @@ impl Repairer {
                 .into_iter()
                 .flatten()
                 .filter_map(|n| tokens.get(n).map(|&(s, e)| &text[s..e]))
-                .any(|w| ENGLISH_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(w)));
+                .any(is_english_marker);
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
@@ -1565,6 +1585,23 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn word_spans_are_the_runs_of_word_chars() {
+        let class = Regex::new(r"[\p{L}\d£¢§|]+").unwrap();
+        let text = "Goéteborg f6r £6r 71129 kr – ÅÄÖ åäö x|y 1 den\u{2028}naïve ﬁ 𝔄b e-post.";
+        let spans: Vec<_> = class.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(word_spans(text), spans);
+    }
+
+    #[test]
+    fn english_markers_in_any_case_and_nothing_longer() {
+        assert!(is_english_marker("The"));
+        assert!(is_english_marker("CONTENT"));
+        assert!(!is_english_marker("contents"));
+        assert!(!is_english_marker("och"));
+        assert!(!is_english_marker("thé"));
     }
 
     #[test]
