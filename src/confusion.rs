@@ -180,6 +180,13 @@ impl ConfusionModel {
 /// learned deletions are mostly alignment noise around split and merged words.
 const LETTER_DELETION_COST: f64 = 6.0;
 
+/// Whether reading `ocr` as `truth` only cuts letters from one of its ends: the OCR read
+/// letters the page did not have.
+pub fn cuts_letters(ocr: &str, truth: &str) -> bool {
+    let cut = ocr.strip_prefix(truth).or_else(|| ocr.strip_suffix(truth));
+    cut.is_some_and(|d| d.chars().any(char::is_alphabetic))
+}
+
 /// The confusion model as costs (−ln P(truth | OCR)), adapted to one document.
 #[derive(Debug)]
 pub struct Channel {
@@ -213,10 +220,7 @@ impl Channel {
                 }
                 changed += prob;
                 let mut cost = (-prob.ln()).max(0.05);
-                let deleted = ocr
-                    .strip_prefix(c.truth.as_str())
-                    .or_else(|| ocr.strip_suffix(c.truth.as_str()));
-                if deleted.is_some_and(|d| d.chars().any(char::is_alphabetic)) {
+                if cuts_letters(ocr, &c.truth) {
                     cost = cost.max(LETTER_DELETION_COST);
                 }
                 list.push((c.truth.clone(), cost));

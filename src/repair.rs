@@ -930,9 +930,18 @@ impl Repairer {
                 };
                 let mut bound = printed_cost + useful_margin();
                 self.search(&printed, word, from, &mut bound, &mut found);
+                // OCR seldom adds letters to a word: a word is not read as a shorter one by
+                // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
+                let cuts = |s: &Segment| {
+                    let cut = |&op| {
+                        let (ocr, truth) = printed.op_text(op);
+                        crate::confusion::cuts_letters(&ocr, &truth)
+                    };
+                    found.ops(s).iter().all(cut)
+                };
                 let best = found
                     .segments()
-                    .filter(|s| found.spelled(s) != word)
+                    .filter(|s| found.spelled(s) != word && !cuts(s))
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
