@@ -114,7 +114,11 @@ impl ConfusionModel {
             .map(|i| readings_of(&chars[i..=i]))
             .collect();
         let two = chars.windows(2).map(|pair| readings_of(pair)).collect();
-        Printed { chars, one, two }
+        Printed {
+            letters: chars.iter().map(|&c| Letter::new(c)).collect(),
+            one,
+            two,
+        }
     }
 }
 
@@ -122,7 +126,7 @@ impl ConfusionModel {
 /// [`ConfusionModel::printed`]).
 pub struct Printed {
     /// The string in lower case.
-    chars: Vec<char>,
+    letters: Vec<Letter>,
     /// The model's readings of each character.
     one: Vec<Readings>,
     /// The model's readings of each character with the next.
@@ -147,36 +151,56 @@ impl Readings {
     }
 }
 
-/// Cost of inserting or deleting a character.
-fn indel(c: char) -> f32 {
-    if c.is_alphabetic() {
-        UNEXPLAINED
-    } else {
-        0.5
+/// A lowercase character with what the distance asks of it, worked out once.
+#[derive(Clone, Copy)]
+struct Letter {
+    char: char,
+    /// Without its diacritic (see [`crate::swedish::base_letter`]).
+    base: char,
+    /// The cost of inserting or deleting it.
+    indel: f32,
+}
+
+impl Letter {
+    fn new(char: char) -> Letter {
+        Letter {
+            char,
+            base: crate::swedish::base_letter(char),
+            indel: if char.is_alphabetic() {
+                UNEXPLAINED
+            } else {
+                0.5
+            },
+        }
     }
 }
 
 impl Printed {
-    /// The cost of reading the printed character `o` as `truth`: 0 for equal characters, low for
-    /// a learned confusion, [`DIACRITIC_ONLY`] or [`UNEXPLAINED`] otherwise.
-    fn substitution_cost(o: char, truth: char, readings: &Readings) -> f32 {
-        if o == truth {
+    /// The cost of reading the printed letter `o` (with `readings`, the model's readings of it)
+    /// as `truth`: 0 for equal letters, low for a learned confusion, [`DIACRITIC_ONLY`] or
+    /// [`UNEXPLAINED`] otherwise.
+    fn substitution_cost(o: Letter, truth: Letter, readings: &Readings) -> f32 {
+        if o.char == truth.char {
             return 0.0;
         }
-        let fallback = if crate::swedish::base_letter(o) == crate::swedish::base_letter(truth) {
+        let fallback = if o.base == truth.base {
             DIACRITIC_ONLY
         } else {
             UNEXPLAINED
         };
         readings
-            .as_one(truth)
+            .as_one(truth.char)
             .map_or(fallback, |learned| learned.min(fallback))
     }
 
     /// The weighted edit distance to `truth` (see [`ConfusionModel::distance`]).
     pub fn distance(&self, truth: &str, limit: f32) -> f32 {
-        let o = &self.chars;
-        let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
+        let o = &self.letters;
+        let t: Vec<Letter> = truth
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(Letter::new)
+            .collect();
         let w = t.len() + 1;
         let mut d = vec![f32::INFINITY; (o.len() + 1) * w];
         d[0] = 0.0;
@@ -200,12 +224,12 @@ impl Printed {
                     }
                 };
                 if j < t.len() {
-                    relax(i, j + 1, indel(t[j]));
+                    relax(i, j + 1, t[j].indel);
                 }
                 if i == o.len() {
                     continue;
                 }
-                relax(i + 1, j, indel(o[i]));
+                relax(i + 1, j, o[i].indel);
                 if j == t.len() {
                     continue;
                 }
@@ -216,12 +240,12 @@ impl Printed {
                     j + 1,
                     Self::substitution_cost(o[i], t[j], &self.one[i]),
                 );
-                if let Some(cost) = self.two.get(i).and_then(|r| r.as_one(t[j])) {
+                if let Some(cost) = self.two.get(i).and_then(|r| r.as_one(t[j].char)) {
                     relax(i + 2, j + 1, cost);
                 }
                 if let Some(cost) = t
                     .get(j + 1)
-                    .and_then(|&next| self.one[i].as_two([t[j], next]))
+                    .and_then(|next| self.one[i].as_two([t[j].char, next.char]))
                 {
                     relax(i + 1, j + 2, cost);
                 }
