@@ -77,54 +77,130 @@ impl ConfusionModel {
         self.by_ocr.get(ocr).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The cost of reading `truth` where the OCR printed `ocr` (one or two characters each),
-    /// given `learned`, the model's readings of `ocr`: 0 for equal strings, low for a learned
-    /// confusion, [`UNEXPLAINED`] otherwise.
-    fn substitution_cost(ocr: &[char], truth: &[char], learned: &[Confusion]) -> f32 {
-        if ocr == truth {
-            return 0.0;
-        }
-        let learned = learned
-            .iter()
-            .find(|c| c.truth.chars().eq(truth.iter().copied()))
-            .map(|c| (0.15 - 0.1 * c.prob.ln()).min(0.9) as f32);
-        let diacritic_only = match (ocr, truth) {
-            ([a], [b]) => crate::swedish::base_letter(*a) == crate::swedish::base_letter(*b),
-            _ => false,
-        };
-        let fallback = if diacritic_only {
-            DIACRITIC_ONLY
-        } else {
-            UNEXPLAINED
-        };
-        learned.map_or(fallback, |l| l.min(fallback))
-    }
-
     /// Weighted edit distance from an OCR'd string to a candidate truth, case-insensitive, with
     /// learned one- and two-character confusions ("oé" → "ö"). Inserting or deleting a letter
     /// costs 1; a digit or punctuation mark (OCR debris inside a word) costs half. Infinite when
     /// more than `limit`: the computation stops as soon as every way on costs more.
     pub fn distance(&self, ocr: &str, truth: &str, limit: f32) -> f32 {
-        let o: Vec<char> = ocr.chars().flat_map(char::to_lowercase).collect();
-        let t: Vec<char> = truth.chars().flat_map(char::to_lowercase).collect();
-        // the model's readings of every one and two printed characters, looked up once
+        self.printed(ocr).distance(truth, limit)
+    }
+
+    /// `ocr` made ready for [`Printed::distance`] to many candidate truths: what the model says
+    /// of its characters is looked up once, not once a candidate.
+    pub fn printed(&self, ocr: &str) -> Printed {
+        let chars: Vec<char> = ocr.chars().flat_map(char::to_lowercase).collect();
         let mut key = String::new();
-        let learned: Vec<[&[Confusion]; 2]> = (0..o.len())
-            .map(|i| {
-                key.clear();
-                key.push(o[i]);
-                let one = self.readings_of(&key);
-                let two = match o.get(i + 1) {
-                    Some(&next) => {
-                        key.push(next);
-                        self.readings_of(&key)
+        let mut readings_of = |printed: &[char]| {
+            key.clear();
+            key.extend(printed);
+            let mut readings = Readings::default();
+            for c in self.readings_of(&key) {
+                // the cost of a learned confusion; only the first reading of a truth counts
+                let cost = (0.15 - 0.1 * c.prob.ln()).min(0.9) as f32;
+                let mut truth = c.truth.chars();
+                match (truth.next(), truth.next(), truth.next()) {
+                    (Some(a), None, _) if !readings.as_one.iter().any(|r| r.0 == a) => {
+                        readings.as_one.push((a, cost));
                     }
-                    None => &[],
-                };
-                [one, two]
-            })
+                    (Some(a), Some(b), None) if !readings.as_two.iter().any(|r| r.0 == [a, b]) => {
+                        readings.as_two.push(([a, b], cost));
+                    }
+                    _ => {}
+                }
+            }
+            readings
+        };
+        let one = (0..chars.len())
+            .map(|i| readings_of(&chars[i..=i]))
             .collect();
-        let indel = |c: char| if c.is_alphabetic() { UNEXPLAINED } else { 0.5 };
+        let two = chars.windows(2).map(|pair| readings_of(pair)).collect();
+        Printed {
+            letters: chars.iter().map(|&c| Letter::new(c)).collect(),
+            one,
+            two,
+        }
+    }
+}
+
+/// An OCR'd string made ready for measuring its distance to candidate truths (see
+/// [`ConfusionModel::printed`]).
+pub struct Printed {
+    /// The string in lower case.
+    letters: Vec<Letter>,
+    /// The model's readings of each character.
+    one: Vec<Readings>,
+    /// The model's readings of each character with the next.
+    two: Vec<Readings>,
+}
+
+/// The readings the model knows of one or two printed characters, by what they are read as, with
+/// their costs.
+#[derive(Default)]
+struct Readings {
+    as_one: Vec<(char, f32)>,
+    as_two: Vec<([char; 2], f32)>,
+}
+
+impl Readings {
+    fn as_one(&self, truth: char) -> Option<f32> {
+        self.as_one.iter().find(|r| r.0 == truth).map(|r| r.1)
+    }
+
+    fn as_two(&self, truth: [char; 2]) -> Option<f32> {
+        self.as_two.iter().find(|r| r.0 == truth).map(|r| r.1)
+    }
+}
+
+/// A lowercase character with what the distance asks of it, worked out once.
+#[derive(Clone, Copy)]
+struct Letter {
+    char: char,
+    /// Without its diacritic (see [`crate::swedish::base_letter`]).
+    base: char,
+    /// The cost of inserting or deleting it.
+    indel: f32,
+}
+
+impl Letter {
+    fn new(char: char) -> Letter {
+        Letter {
+            char,
+            base: crate::swedish::base_letter(char),
+            indel: if char.is_alphabetic() {
+                UNEXPLAINED
+            } else {
+                0.5
+            },
+        }
+    }
+}
+
+impl Printed {
+    /// The cost of reading the printed letter `o` (with `readings`, the model's readings of it)
+    /// as `truth`: 0 for equal letters, low for a learned confusion, [`DIACRITIC_ONLY`] or
+    /// [`UNEXPLAINED`] otherwise.
+    fn substitution_cost(o: Letter, truth: Letter, readings: &Readings) -> f32 {
+        if o.char == truth.char {
+            return 0.0;
+        }
+        let fallback = if o.base == truth.base {
+            DIACRITIC_ONLY
+        } else {
+            UNEXPLAINED
+        };
+        readings
+            .as_one(truth.char)
+            .map_or(fallback, |learned| learned.min(fallback))
+    }
+
+    /// The weighted edit distance to `truth` (see [`ConfusionModel::distance`]).
+    pub fn distance(&self, truth: &str, limit: f32) -> f32 {
+        let o = &self.letters;
+        let t: Vec<Letter> = truth
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(Letter::new)
+            .collect();
         let w = t.len() + 1;
         let mut d = vec![f32::INFINITY; (o.len() + 1) * w];
         d[0] = 0.0;
@@ -147,23 +223,31 @@ impl ConfusionModel {
                         *cell = here + cost;
                     }
                 };
-                if i < o.len() {
-                    relax(i + 1, j, indel(o[i]));
-                }
                 if j < t.len() {
-                    relax(i, j + 1, indel(t[j]));
+                    relax(i, j + 1, t[j].indel);
                 }
-                for (take_o, take_t) in [(1, 1), (2, 1), (1, 2)] {
-                    if i + take_o <= o.len() && j + take_t <= t.len() {
-                        let cost = Self::substitution_cost(
-                            &o[i..i + take_o],
-                            &t[j..j + take_t],
-                            learned[i][take_o - 1],
-                        );
-                        if take_o == 1 && take_t == 1 || cost < UNEXPLAINED {
-                            relax(i + take_o, j + take_t, cost);
-                        }
-                    }
+                if i == o.len() {
+                    continue;
+                }
+                relax(i + 1, j, o[i].indel);
+                if j == t.len() {
+                    continue;
+                }
+                // learned confusions of two characters with one, one way or the other ("oé" →
+                // "ö", "m" → "rn")
+                relax(
+                    i + 1,
+                    j + 1,
+                    Self::substitution_cost(o[i], t[j], &self.one[i]),
+                );
+                if let Some(cost) = self.two.get(i).and_then(|r| r.as_one(t[j].char)) {
+                    relax(i + 2, j + 1, cost);
+                }
+                if let Some(cost) = t
+                    .get(j + 1)
+                    .and_then(|next| self.one[i].as_two([t[j].char, next.char]))
+                {
+                    relax(i + 1, j + 2, cost);
                 }
             }
         }

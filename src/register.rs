@@ -215,6 +215,7 @@ impl Register {
                 let key = region_key(name);
                 let found = remembered(&REGION_CANDIDATES, self, &key, || {
                     let key_len = key.chars().count() as f32;
+                    let printed = model.printed(&key);
                     let mut found: Vec<(usize, f32)> = self
                         .region_keys
                         .iter()
@@ -226,7 +227,7 @@ impl Register {
                                     (k.chars().count() as f32 - key_len).abs() * 0.5
                                         <= max_distance(k)
                                 })
-                                .map(|k| model.distance(&key, k, max_distance(k)))
+                                .map(|k| printed.distance(k, max_distance(k)))
                                 .filter(|d| d.is_finite())
                                 .map(|d| (i, d))
                                 .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -518,6 +519,7 @@ fn candidates(
     model: &ConfusionModel,
 ) -> Vec<(usize, f32)> {
     let key = Skeleton::new(name);
+    let printed = model.printed(name);
     let mut found: Vec<(usize, f32)> = register
         .iter()
         .enumerate()
@@ -525,7 +527,7 @@ fn candidates(
             if key.farther_than(&skeletons[i], max_distance(&m.name) + 2.0) {
                 return None;
             }
-            let d = model.distance(name, &m.name, max_distance(&m.name));
+            let d = printed.distance(&m.name, max_distance(&m.name));
             d.is_finite().then_some((i, d))
         })
         .collect();
