@@ -294,7 +294,9 @@ impl Channel {
             for c in confusions {
                 let mut prob = c.prob;
                 // (a document shows a few confusions: a scan is cheaper than building a key)
-                let seen = observed.iter().find(|((o, t), _)| o == ocr && *t == c.truth);
+                let seen = observed
+                    .iter()
+                    .find(|((o, t), _)| o == ocr && *t == c.truth);
                 if let Some((_, &seen)) = seen {
                     prob = prob.max(seen);
                 }

@@ -141,10 +141,25 @@ fn is_english_marker(word: &str) -> bool {
     lower.make_ascii_lowercase();
     matches!(
         &*lower,
-        b"the" | b"and" | b"of" | b"to" | b"in" | b"is" | b"this" | b"that" | b"with"
-            | b"content" | b"report" | b"on" | b"by" | b"from" | b"be" | b"are"
+        b"the"
+            | b"and"
+            | b"of"
+            | b"to"
+            | b"in"
+            | b"is"
+            | b"this"
+            | b"that"
+            | b"with"
+            | b"content"
+            | b"report"
+            | b"on"
+            | b"by"
+            | b"from"
+            | b"be"
+            | b"are"
     )
 }
+
 /// Words after which "1" is a number, not the preposition "i".
 const NUMBER_CONTEXT_BEFORE: &[&str] = &[
     "den", "kapitel", "kap", "punkt", "nr", "avsnitt", "bilaga", "sidan", "sid", "steg", "och",
@@ -1600,7 +1615,10 @@ mod tests {
     fn word_spans_are_the_runs_of_word_chars() {
         let class = Regex::new(r"[\p{L}\d£¢§|]+").unwrap();
         let text = "Goéteborg f6r £6r 71129 kr – ÅÄÖ åäö x|y 1 den\u{2028}naïve ﬁ 𝔄b e-post.";
-        let spans: Vec<_> = class.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let spans: Vec<_> = class
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         assert_eq!(word_spans(text), spans);
     }
 

@@ -98,7 +98,6 @@ static PURPOSE_END: LazyLock<WordRegex> = LazyLock::new(|| {
 pub fn amounts(texts: &Texts) -> Vec<Amount> {
     let reading = texts.reading();
     let found: Vec<MoneyMatch> = find_money(reading)
-        .into_iter()
         .filter(|m| texts.line_kind(m.start) != LineKind::TableRow)
         .collect();
     // The purpose clause that ends a sentence, found once per sentence (by its start).

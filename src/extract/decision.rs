@@ -46,7 +46,7 @@ pub(crate) fn money_after(reading: &str, anchor: &WordRegex) -> Option<i64> {
         let rest = &reading[m.end()..];
         let sentence_end = rest.find(". ").unwrap_or(rest.len());
         find_money(&rest[..sentence_end])
-            .first()
+            .next()
             .map(|money| money.value_sek)
     })
 }

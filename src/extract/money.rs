@@ -132,36 +132,32 @@ pub fn cell_value(cell: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-/// Every amount of money in `text`, in order. A number counts as money only with a currency
+/// Every amount of money in `text`, in order, found as they are asked for. A number counts as money only with a currency
 /// ("kronor", "kr", "SEK", ":-") or a scale word that implies it ("mnkr"). The match ends with
 /// the currency or scale word (stray punctuation around it is not part of it).
-pub fn find_money(text: &str) -> Vec<MoneyMatch> {
-    MONEY
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let low = caps.name("low")?;
-            let high = caps.name("high");
-            let scale_word = caps.name("scale");
-            let currency = caps.name("currency").filter(|m| is_currency(m.as_str()));
-            let (multiplier, implies_currency) =
-                scale_word.map_or((1, false), |m| scale(m.as_str()));
-            if currency.is_none() && !implies_currency {
-                return None;
-            }
-            let value_sek = number_value(low.as_str(), multiplier)?;
-            let upper_sek = match high {
-                Some(high) => Some(number_value(high.as_str(), multiplier)?),
-                None => None,
-            };
-            let end = currency.or(scale_word)?.end();
-            Some(MoneyMatch {
-                start: low.start(),
-                end,
-                value_sek,
-                upper_sek,
-            })
+pub fn find_money(text: &str) -> impl Iterator<Item = MoneyMatch> + '_ {
+    MONEY.captures_iter(text).filter_map(|caps| {
+        let low = caps.name("low")?;
+        let high = caps.name("high");
+        let scale_word = caps.name("scale");
+        let currency = caps.name("currency").filter(|m| is_currency(m.as_str()));
+        let (multiplier, implies_currency) = scale_word.map_or((1, false), |m| scale(m.as_str()));
+        if currency.is_none() && !implies_currency {
+            return None;
+        }
+        let value_sek = number_value(low.as_str(), multiplier)?;
+        let upper_sek = match high {
+            Some(high) => Some(number_value(high.as_str(), multiplier)?),
+            None => None,
+        };
+        let end = currency.or(scale_word)?.end();
+        Some(MoneyMatch {
+            start: low.start(),
+            end,
+            value_sek,
+            upper_sek,
         })
-        .collect()
+    })
 }
 
 #[cfg(test)]
@@ -169,7 +165,7 @@ mod tests {
     use super::*;
 
     fn values(text: &str) -> Vec<i64> {
-        find_money(text).iter().map(|m| m.value_sek).collect()
+        find_money(text).map(|m| m.value_sek).collect()
     }
 
     #[test]
@@ -221,13 +217,13 @@ mod tests {
             vec![51_800_000, 1_850_000_000, 63_100_000]
         );
         assert!(values("2 biljoner kronor").is_empty());
-        let m = &find_money("om 35 000 kr. Nästa")[0];
+        let m = find_money("om 35 000 kr. Nästa").next().unwrap();
         assert_eq!(&"om 35 000 kr. Nästa"[m.start..m.end], "35 000 kr");
     }
 
     #[test]
     fn ranges_keep_both_ends() {
-        let m = &find_money("10–20 miljoner kronor")[0];
+        let m = find_money("10–20 miljoner kronor").next().unwrap();
         assert_eq!((m.value_sek, m.upper_sek), (10_000_000, Some(20_000_000)));
     }
 
