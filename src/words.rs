@@ -96,6 +96,13 @@ impl WordRegex {
         exact.captures_at(text, caps.get(0)?.start())
     }
 
+    /// The first match of the pattern's copy that starts at or after byte `at`, its word
+    /// boundaries not checked: where the pattern's own next match starts or earlier, found without
+    /// resolving groups. Its text is the pattern's match when every boundary in it holds.
+    pub fn find_unchecked_at<'t>(&self, text: &'t str, at: usize) -> Option<Match<'t>> {
+        self.fast.find_at(text, at)
+    }
+
     /// The first match, with its groups.
     pub fn captures<'t>(&self, text: &'t str) -> Option<Captures<'t>> {
         self.captures_at(text, 0)
@@ -209,7 +216,8 @@ fn starts_with_unicode_word_boundary(ast: &Ast) -> bool {
 
 /// Whether a Unicode `\b` holds at byte `at` of `text`: a word character on one side of it and
 /// not on the other, as the regex crate decides.
-fn is_word_boundary(text: &str, at: usize) -> bool {
+/// Whether a Unicode `\b` holds at byte `at` of `text`.
+pub(crate) fn is_word_boundary(text: &str, at: usize) -> bool {
     let word_before = text[..at]
         .chars()
         .next_back()

@@ -2,7 +2,7 @@
 //! ("drygt 5,9 miljarder"), the recipient ("till regionerna"), the year ("för 2020") and the
 //! purpose ("för att stärka …"). Allocation-table rows are left to [`super::allocations`].
 
-use super::money::{find_money, MoneyMatch};
+use super::money::{find_money_where, MoneyMatch};
 use super::texts::Texts;
 use crate::layout::LineKind;
 use crate::record::Amount;
@@ -97,9 +97,8 @@ static PURPOSE_END: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Every amount of money in the document's running text, in order.
 pub fn amounts(texts: &Texts) -> Vec<Amount> {
     let reading = texts.reading();
-    let found: Vec<MoneyMatch> = find_money(reading)
-        .filter(|m| texts.line_kind(m.start) != LineKind::TableRow)
-        .collect();
+    let found: Vec<MoneyMatch> =
+        find_money_where(reading, |at| texts.line_kind(at) != LineKind::TableRow).collect();
     // The purpose clause that ends a sentence, found once per sentence (by its start).
     let mut tail_purpose: Option<(usize, Option<String>)> = None;
     let mut amounts = Vec::with_capacity(found.len());

@@ -8,7 +8,7 @@
 //! "26\n\nmiljarder") and a semicolon or full stop read for the decimal comma ("2;9 miljarder",
 //! "5.9 miljarder").
 
-use crate::words::WordRegex;
+use crate::words::{is_word_boundary, WordRegex};
 use std::sync::LazyLock;
 
 /// An amount found in a text: byte range of the whole phrase and its value in kronor.
@@ -132,31 +132,84 @@ pub fn cell_value(cell: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-/// Every amount of money in `text`, in order, found as they are asked for. A number counts as money only with a currency
-/// ("kronor", "kr", "SEK", ":-") or a scale word that implies it ("mnkr"). The match ends with
-/// the currency or scale word (stray punctuation around it is not part of it).
+/// Every amount of money in `text`, in order, found as they are asked for. A number counts as
+/// money only with a currency ("kronor", "kr", "SEK", ":-") or a scale word that implies it
+/// ("mnkr"). The match ends with the currency or scale word (stray punctuation around it is not
+/// part of it).
 pub fn find_money(text: &str) -> impl Iterator<Item = MoneyMatch> + '_ {
-    MONEY.captures_iter(text).filter_map(|caps| {
-        let low = caps.name("low")?;
-        let high = caps.name("high");
-        let scale_word = caps.name("scale");
-        let currency = caps.name("currency").filter(|m| is_currency(m.as_str()));
-        let (multiplier, implies_currency) = scale_word.map_or((1, false), |m| scale(m.as_str()));
-        if currency.is_none() && !implies_currency {
-            return None;
+    find_money_where(text, |_| true)
+}
+
+/// The amounts of [`find_money`] that start where `wanted` says.
+///
+/// Most matches of [`MONEY`] are not wanted: bare numbers (years, dates, codes, the article
+/// "en"), and in a decision the amounts of its table. Resolving a match's groups costs more than
+/// finding it (the pattern's Unicode classes make the engine that resolves them clear kilobytes
+/// for every match), so a match that is certainly the pattern's own (see [`is_own_match`]) and
+/// a bare number or unwanted is passed over unresolved, with the same result.
+pub fn find_money_where<'t>(
+    text: &'t str,
+    wanted: impl Fn(usize) -> bool + 't,
+) -> impl Iterator<Item = MoneyMatch> + 't {
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let found = MONEY.find_unchecked_at(text, at)?;
+        let number = found.as_str();
+        // a number word alone passes no word boundary, and is bare
+        let number_word = NUMBER_WORDS
+            .iter()
+            .any(|(word, _)| number.eq_ignore_ascii_case(word));
+        // a scale or currency has a letter or a colon
+        let bare = !number.contains(|c: char| c.is_alphabetic() || c == ':');
+        if number_word || ((bare || !wanted(found.start())) && is_own_match(text, &found)) {
+            at = found.end();
+            continue;
         }
-        let value_sek = number_value(low.as_str(), multiplier)?;
-        let upper_sek = match high {
-            Some(high) => Some(number_value(high.as_str(), multiplier)?),
-            None => None,
-        };
-        let end = currency.or(scale_word)?.end();
-        Some(MoneyMatch {
-            start: low.start(),
-            end,
-            value_sek,
-            upper_sek,
-        })
+        let caps = MONEY.captures_at(text, found.start())?;
+        at = caps.get(0)?.end();
+        if let Some(money) = money(&caps).filter(|m| wanted(m.start)) {
+            return Some(money);
+        }
+    })
+}
+
+/// Whether a match of [`MONEY`]'s copy (see [`WordRegex::find_unchecked_at`]) is certainly the
+/// pattern's own: every word boundary it may have passed holds. The pattern's one Unicode `\b`
+/// follows a decimal point and its one or two digits, as many as there are (what follows the
+/// number is optional, so the digits are taken greedily).
+fn is_own_match(text: &str, found: &regex::Match) -> bool {
+    let number = found.as_str();
+    number.match_indices('.').all(|(dot, _)| {
+        let digits = number[dot + 1..]
+            .bytes()
+            .take(2)
+            .take_while(u8::is_ascii_digit)
+            .count();
+        digits == 0 || is_word_boundary(text, found.start() + dot + 1 + digits)
+    })
+}
+
+/// The amount of money a match of [`MONEY`] is, if it is one.
+fn money(caps: &regex::Captures) -> Option<MoneyMatch> {
+    let low = caps.name("low")?;
+    let high = caps.name("high");
+    let scale_word = caps.name("scale");
+    let currency = caps.name("currency").filter(|m| is_currency(m.as_str()));
+    let (multiplier, implies_currency) = scale_word.map_or((1, false), |m| scale(m.as_str()));
+    if currency.is_none() && !implies_currency {
+        return None;
+    }
+    let value_sek = number_value(low.as_str(), multiplier)?;
+    let upper_sek = match high {
+        Some(high) => Some(number_value(high.as_str(), multiplier)?),
+        None => None,
+    };
+    let end = currency.or(scale_word)?.end();
+    Some(MoneyMatch {
+        start: low.start(),
+        end,
+        value_sek,
+        upper_sek,
     })
 }
 
@@ -186,6 +239,24 @@ mod tests {
             vec![114_000_000, 2_000_000_000, 5_000_000]
         );
         assert_eq!(values("Bjuv 71129 kr"), vec![71_129]);
+    }
+
+    #[test]
+    fn matches_passed_over_unresolved_change_nothing() {
+        let texts = [
+            "5.9a kr och 5.957 kr, 5.9till 7 kr,\n1.25 kr, 3.5mnkr, 12,5 miljoner kronor",
+            "år 2019 5 miljoner kronor; 4–5 kr;\n4 - 5_ kr; 7.5\u{301} kr\n2019:- och 20:-",
+            "Bjuv 71129 kr\nBoden 1 168 969 kr\n2.5 2.55 2.555 kr 10 till 20 miljoner kronor",
+            "en, En kr, ett tusen kronor, tre miljoner, Tvåkr, två- tre kr, fem_ kr, sexkr",
+        ];
+        for text in texts {
+            let all: Vec<_> = MONEY.captures_iter(text).filter_map(|c| money(&c)).collect();
+            // the first line, the third, …
+            let odd = |at: usize| text[..at].matches('\n').count() % 2 == 0;
+            let on_odd_lines: Vec<_> = all.iter().filter(|m| odd(m.start)).cloned().collect();
+            assert_eq!(find_money(text).collect::<Vec<_>>(), all, "{text}");
+            assert_eq!(find_money_where(text, odd).collect::<Vec<_>>(), on_odd_lines, "{text}");
+        }
     }
 
     #[test]
