@@ -227,21 +227,43 @@ impl Word<'_> {
 
 /// `word` in lower case, borrowed when it already is.
 fn lowercase(word: Cow<'_, str>) -> Cow<'_, str> {
-    let unchanged = |c: char| {
-        let mut lower = c.to_lowercase();
-        lower.next() == Some(c) && lower.next().is_none()
-    };
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            word
+    let unchanged = |c: char| match c {
+        'a'..='z' | 'å' | 'ä' | 'ö' | 'é' => true,
+        'A'..='Z' => false,
+        _ if c.is_ascii() => true,
+        _ => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
         }
-    } else if word.chars().all(unchanged) {
+    };
+    if word.chars().all(unchanged) {
         word
     } else {
-        Cow::Owned(word.to_lowercase())
+        Cow::Owned(to_lowercase(&word))
     }
+}
+
+/// `str::to_lowercase`, with every run of ASCII lowered as a whole: the standard one lowers
+/// only the ASCII before the first other character that way, and Swedish has one every few words.
+fn to_lowercase(text: &str) -> String {
+    // a final sigma lowers by its neighbours, which the runs would not see
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut lower = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = lower.len();
+        lower.push_str(&rest[..ascii]);
+        lower[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            lower.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    lower
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -256,31 +278,57 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Byte ranges of the words of `text`: maximal runs of [`is_word_char`].
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    // Swedish words and their spaces average about seven bytes
-    let mut spans = Vec::with_capacity(text.len() / 7 + 1);
-    let mut start = None;
-    let mut i = 0;
-    while let Some(&b) = text.as_bytes().get(i) {
-        // ASCII, most of any text, needs no decoding
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            text[i..].chars().next().unwrap_or_default()
-        };
-        match (is_word_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                spans.push((s, i));
-                start = None;
+/// The words of a text, and what its letters say of its diacritics: one pass over it.
+struct Tokens {
+    /// Byte ranges of the words: maximal runs of [`is_word_char`].
+    spans: Vec<(usize, usize)>,
+    letters: usize,
+    /// Letters that are å, ä or ö.
+    marked: usize,
+}
+
+impl Tokens {
+    fn of(text: &str) -> Tokens {
+        // Swedish words and their spaces average about seven bytes
+        let mut spans = Vec::with_capacity(text.len() / 7 + 1);
+        let (mut letters, mut marked) = (0, 0);
+        let mut start = None;
+        let mut i = 0;
+        while let Some(&b) = text.as_bytes().get(i) {
+            // ASCII, most of any text, needs no decoding
+            let c = if b.is_ascii() {
+                letters += usize::from(b.is_ascii_alphabetic());
+                char::from(b)
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if c.is_alphabetic() {
+                    letters += 1;
+                    marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
+                }
+                c
+            };
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    spans.push((s, i));
+                    start = None;
+                }
+                _ => {}
             }
-            _ => {}
+            i += c.len_utf8();
         }
-        i += c.len_utf8();
+        spans.extend(start.map(|s| (s, text.len())));
+        Tokens {
+            spans,
+            letters,
+            marked,
+        }
     }
-    spans.extend(start.map(|s| (s, text.len())));
-    spans
+
+    /// Whether the text has kept its diacritics (clean text or a Swedish OCR model) or lost them.
+    fn keep_diacritics(&self) -> bool {
+        self.letters < 200 || self.marked as f64 >= self.letters as f64 * DIACRITICS_KEPT_RATE
+    }
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
@@ -583,22 +631,6 @@ impl Default for Repairer {
     fn default() -> Self {
         Repairer::new(Lexicon::embedded(), ConfusionModel::embedded())
     }
-}
-
-/// Whether the text has kept its diacritics (clean text or a Swedish OCR model) or lost them.
-fn keeps_diacritics(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
-    let mut marked = 0usize;
-    // the other characters, decoded from their leading bytes
-    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b >= 0xC0) {
-        let c = text[i..].chars().next().unwrap_or_default();
-        if c.is_alphabetic() {
-            letters += 1;
-            marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
-        }
-    }
-    letters < 200 || marked as f64 >= letters as f64 * DIACRITICS_KEPT_RATE
 }
 
 fn apply_case(pattern: &str, word: &str) -> String {
@@ -1046,12 +1078,13 @@ impl Repairer {
         word_confidences: &[(usize, usize, f64)],
         layout: &Layout,
     ) -> Pass {
-        let lost_diacritics = !keeps_diacritics(text);
+        let tokens = Tokens::of(text);
+        let lost_diacritics = !tokens.keep_diacritics();
         let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(text)).collect();
         let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
         let table = table_row_edits(text, layout);
         let mut edits = table.edits;
-        let (words, ones) = self.words(text, &table.matched, lost_diacritics);
+        let (words, ones) = self.words(text, &tokens.spans, &table.matched, lost_diacritics);
         edits.extend(ones);
 
         // First reading, with every diacritic confusion allowed, to learn how this document's
@@ -1147,7 +1180,7 @@ impl Repairer {
         if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
             return HashMap::default();
         }
-        let lower_text = text.to_lowercase();
+        let lower_text = to_lowercase(text);
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
@@ -1170,6 +1203,7 @@ impl Repairer {
     fn words<'t>(
         &self,
         text: &'t str,
+        tokens: &[(usize, usize)],
         table_labels: &[(usize, usize)],
         lost_diacritics: bool,
     ) -> (Vec<Word<'t>>, Vec<Edit>) {
@@ -1192,7 +1226,6 @@ impl Repairer {
             let i = merged.partition_point(|&(_, pe)| pe <= s);
             merged.get(i).is_some_and(|&(ps, _)| ps < e)
         };
-        let tokens = word_spans(text);
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
         let mut words = Vec::with_capacity(tokens.len());
         let mut ones = Vec::new();
@@ -1619,7 +1652,7 @@ mod tests {
             .find_iter(text)
             .map(|m| (m.start(), m.end()))
             .collect();
-        assert_eq!(word_spans(text), spans);
+        assert_eq!(Tokens::of(text).spans, spans);
     }
 
     #[test]
@@ -1629,6 +1662,26 @@ mod tests {
         assert!(!is_english_marker("contents"));
         assert!(!is_english_marker("och"));
         assert!(!is_english_marker("thé"));
+    }
+
+    #[test]
+    fn lowered_as_the_standard_library_lowers() {
+        for text in [
+            "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è",
+            "İstanbul ẞ ǅ ΣΟΦΙΑ ΟΔΟΣ. Σ",
+            "",
+            "ascii only",
+        ] {
+            assert_eq!(to_lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_and_marked_letters_are_counted() {
+        let text = "Stärka hälso- och sjukvården i Göteborg, 2020. ÅÄÖ é \u{345}";
+        let tokens = Tokens::of(text);
+        assert_eq!(tokens.letters, text.chars().filter(|c| c.is_alphabetic()).count());
+        assert_eq!(tokens.marked, 7);
     }
 
     #[test]
