@@ -236,7 +236,8 @@ fn lowercase(word: Cow<'_, str>) -> Cow<'_, str> {
             lower.next() == Some(c) && lower.next().is_none()
         }
     };
-    if word.chars().all(unchanged) {
+    let ascii_lower = |b: &u8| b.is_ascii() && !b.is_ascii_uppercase();
+    if word.bytes().all(|b| ascii_lower(&b)) || word.chars().all(unchanged) {
         word
     } else {
         Cow::Owned(to_lowercase(&word))
@@ -271,12 +272,32 @@ fn to_lowercase(text: &str) -> String {
 fn is_word_char(c: char) -> bool {
     static OTHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\p{L}\d]$").unwrap());
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '|' | '£' | '¢' | '§' => true,
-        '\0'..='\u{7f}' => false,
+        '\0'..='\u{7f}' => ASCII_CLASS[c as usize] & ASCII_WORD != 0,
+        '£' | '¢' | '§' => true,
         'À'..='ÿ' => c != '×' && c != '÷',
         _ => OTHER.is_match(c.encode_utf8(&mut [0; 4])),
     }
 }
+
+/// What each ASCII character is, by table: the inner loop of [`Tokens::of`] asks it of every
+/// byte of a text. [`ASCII_WORD`]: part of a word; [`ASCII_LETTER`]: a letter.
+static ASCII_CLASS: [u8; 128] = {
+    let mut class = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'|' {
+            class[b] |= ASCII_WORD;
+        }
+        if c.is_ascii_alphabetic() {
+            class[b] |= ASCII_LETTER;
+        }
+        b += 1;
+    }
+    class
+};
+const ASCII_WORD: u8 = 1;
+const ASCII_LETTER: u8 = 2;
 
 /// The words of a text, and what its letters say of its diacritics: one pass over it.
 struct Tokens {
@@ -292,22 +313,24 @@ impl Tokens {
         // Swedish words and their spaces average about seven bytes
         let mut spans = Vec::with_capacity(text.len() / 7 + 1);
         let (mut letters, mut marked) = (0, 0);
+        // ASCII, most of any text, is classified without decoding
+        let bytes = text.as_bytes();
         let mut start = None;
         let mut i = 0;
-        while let Some(&b) = text.as_bytes().get(i) {
-            // ASCII, most of any text, needs no decoding
-            let c = if b.is_ascii() {
-                letters += usize::from(b.is_ascii_alphabetic());
-                char::from(b)
+        while let Some(&b) = bytes.get(i) {
+            let (in_word, len) = if b < 0x80 {
+                let class = ASCII_CLASS[usize::from(b)];
+                letters += usize::from(class & ASCII_LETTER != 0);
+                (class & ASCII_WORD != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 if c.is_alphabetic() {
                     letters += 1;
                     marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
                 }
-                c
+                (is_word_char(c), c.len_utf8())
             };
-            match (is_word_char(c), start) {
+            match (in_word, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {
                     spans.push((s, i));
@@ -315,7 +338,7 @@ impl Tokens {
                 }
                 _ => {}
             }
-            i += c.len_utf8();
+            i += len;
         }
         spans.extend(start.map(|s| (s, text.len())));
         Tokens {
