@@ -145,15 +145,21 @@ pub fn amounts(texts: &Texts) -> Vec<Amount> {
 /// The qualifier standing right before an amount (`before` ends where the amount starts). Read
 /// with diacritics folded, since the OCR drops them ("hogst").
 fn qualifier(before: &str) -> Option<&'static str> {
-    let fold = |s: &str| -> String { s.chars().map(base_letter).collect() };
-    let folded = fold(before);
-    let words = folded.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
-    QUALIFIERS.iter().copied().find(|q| {
-        words.strip_suffix(fold(q).as_str()).is_some_and(|rest| {
-            rest.chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
+    fn fold(s: &str) -> String {
+        s.chars().map(base_letter).collect()
+    }
+    static FOLDED: LazyLock<Vec<(&str, String)>> =
+        LazyLock::new(|| QUALIFIERS.iter().map(|&q| (q, fold(q))).collect());
+    let words = before.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
+    // only the end of `before` is read: the longest qualifier and the character before it
+    // (folding keeps every character one character, and trimming first is trimming the folded)
+    let reach = FOLDED.iter().map(|(_, f)| f.chars().count()).max().unwrap_or(0) + 1;
+    let end_start = words.char_indices().nth_back(reach - 1).map_or(0, |(i, _)| i);
+    let end = fold(&words[end_start..]);
+    FOLDED.iter().find_map(|(q, folded_q)| {
+        let rest = end.strip_suffix(folded_q.as_str())?;
+        let alone = rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        alone.then_some(*q)
     })
 }
 
@@ -278,6 +284,11 @@ mod tests {
         );
         let q: Vec<_> = a.iter().map(|a| a.qualifier.as_deref()).collect();
         assert_eq!(q, vec![Some("drygt"), Some("högst"), None]);
+        assert_eq!(qualifier("ca"), Some("ca"));
+        assert_eq!(qualifier("inca "), None);
+        assert_eq!(qualifier("och därtill UPP TILL "), Some("upp till"));
+        assert_eq!(qualifier("beräknas till ungefar, ‘"), Some("ungefär"));
+        assert_eq!(qualifier("en lång mening om ytterligare"), Some("ytterligare"));
     }
 
     #[test]
