@@ -212,30 +212,20 @@ pub fn footnote_mark(line: &str) -> Option<&str> {
 }
 
 /// Byte ranges of the lines of `text`, terminators (`\n`, `\r\n`, `\r`, form feed) excluded; the
-/// flag says whether a form feed ended the line.
+/// flag says whether a form feed ended the line. The terminators are found by `memchr`, many
+/// bytes at a time.
 fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\x0c' => {
-                lines.push((start, i, bytes[i] == b'\x0c'));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push((start, i, false));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    for at in memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes) {
+        if at < start {
+            // the "\n" of a "\r\n", which ended its line at the "\r"
+            continue;
         }
+        lines.push((start, at, bytes[at] == b'\x0c'));
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        start = at + 1 + usize::from(crlf);
     }
     if start < bytes.len() {
         lines.push((start, bytes.len(), false));
@@ -552,6 +542,21 @@ mod tests {
         ] {
             assert!(row_cells(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn lines_end_at_every_terminator() {
+        assert_eq!(
+            split_lines("a\r\n\rb\x0c\n\r\nc"),
+            vec![
+                (0, 1, false),
+                (3, 3, false),
+                (4, 5, true),
+                (6, 6, false),
+                (7, 7, false),
+                (9, 10, false)
+            ]
+        );
     }
 
     #[test]
