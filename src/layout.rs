@@ -7,6 +7,7 @@
 use crate::offsets::{MappedText, OffsetMap};
 use crate::words::WordRegex;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -65,6 +66,8 @@ const NUMBER: &str = r"\d+(?:[.:-]\d+)*(?:[,;]\d+)?";
 const CURRENCY: &str = r"(?:kr|kronor|:-)";
 /// A stray mark the OCR puts before a digit group ("36 728 '193").
 const STRAY: &str = r"['‘’]?";
+/// The characters [`STRAY`] stands for.
+const STRAY_MARKS: [char; 3] = ['\'', '‘', '’'];
 
 /// A cell: numbers separated by single spaces (digit groups), with its currency.
 fn cell_pattern() -> String {
@@ -93,6 +96,14 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Whether a line could be [`NOISE`]: every kind of it starts, after white space, with a symbol,
+/// a digit or a hyphen, so a line that starts with a letter, as most do, is not, and is not
+/// handed to the regex (whose every call costs some hundred instructions, even one that fails
+/// on the first letter).
+fn may_be_noise(line: &str) -> bool {
+    !line.trim_start().starts_with(char::is_alphabetic)
+}
+
 /// Splits a table row into label and amount cells; `None` when the line is not a row.
 pub fn row_cells(line: &str) -> Option<RowCells> {
     // cheap test first: a row has a digit and ends in an amount (perhaps with a stray dot) or a
@@ -103,27 +114,81 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
     {
         return None;
     }
-    let caps = ROW.captures(line)?;
-    let label = caps.name("label")?;
-    let amounts_match = caps.name("amounts")?;
+    if !ROW.is_match(line) {
+        return None;
+    }
+    let parts = RowParts::by_shape(line).unwrap_or_else(|| RowParts::by_groups(line));
+    let (label, amounts_text) = (&line[parts.label.clone()], &line[parts.amounts.clone()]);
     let amounts = AMOUNT_CELL
-        .find_iter(amounts_match.as_str())
+        .find_iter(amounts_text)
         .map(|m| {
             (
-                amounts_match.start() + m.start(),
-                amounts_match.start() + m.end(),
+                parts.amounts.start + m.start(),
+                parts.amounts.start + m.end(),
             )
         })
         .collect::<Vec<_>>();
-    let after = line[amounts_match.end()..].trim();
-    if !plausible_amounts(label.as_str(), amounts_match.as_str(), after) {
+    let after = line[parts.amounts.end..].trim();
+    if !plausible_amounts(label, amounts_text, after) {
         return None;
     }
     Some(RowCells {
-        label: (label.start(), label.end()),
-        mark: caps.name("mark").map(|m| m.as_str().to_string()),
+        label: (parts.label.start, parts.label.end),
+        mark: parts.mark.map(|mark| line[mark].to_string()),
         amounts,
     })
+}
+
+/// Where the groups of [`ROW`] are in a line it matches.
+#[derive(Debug, PartialEq)]
+struct RowParts {
+    label: Range<usize>,
+    mark: Option<Range<usize>>,
+    amounts: Range<usize>,
+}
+
+impl RowParts {
+    /// The groups as the regex resolves them. That runs its bounded backtracker, whose setup
+    /// alone (a bitmap of line length × the states of `\p{L}` and `\s`, kilobytes) costs more
+    /// than deciding the match, hence [`RowParts::by_shape`] wherever it can answer.
+    fn by_groups(line: &str) -> RowParts {
+        let caps = ROW.captures(line).expect("a line ROW matches");
+        RowParts {
+            label: caps.name("label").expect("a group of ROW").range(),
+            mark: caps.name("mark").map(|m| m.range()),
+            amounts: caps.name("amounts").expect("a group of ROW").range(),
+        }
+    }
+
+    /// The groups of a line ROW matches, read off its shape: nothing before the amounts is a
+    /// digit (label letters and punctuation, mark, white space, a stray dot or comma and quote),
+    /// so the amounts start at the first digit; they end in a digit, an "r" or a "-", so before
+    /// the dot or comma and white space that may end the line. Between label and amounts stand,
+    /// from the end, a stray quote, a dot or comma, white space and the mark's stars, none of
+    /// which the shortest label ends in. `None` when a character before the first ASCII digit
+    /// might be a digit of another script (which `\d` also matches): neither ASCII, a letter nor
+    /// white space.
+    fn by_shape(line: &str) -> Option<RowParts> {
+        let first_digit = line.find(|c: char| c.is_ascii_digit())?;
+        let before = &line[..first_digit];
+        if !before
+            .chars()
+            .all(|c| c.is_ascii() || c.is_alphabetic() || c.is_whitespace())
+        {
+            return None;
+        }
+        let label_start = before.len() - before.trim_start().len();
+        let lead = before.strip_suffix(STRAY_MARKS).unwrap_or(before);
+        let lead = lead.strip_suffix(['.', ',']).unwrap_or(lead).trim_end();
+        let label_end = lead.trim_end_matches('*').len();
+        let body = line.trim_end();
+        let amounts_end = body.strip_suffix(['.', ',']).unwrap_or(body).len();
+        Some(RowParts {
+            label: label_start..label_end,
+            mark: (label_end < lead.len()).then_some(label_end..lead.len()),
+            amounts: first_digit..amounts_end,
+        })
+    }
 }
 
 /// Whether a label and the numbers after it are a table row rather than a sentence that ends
@@ -155,30 +220,20 @@ pub fn footnote_mark(line: &str) -> Option<&str> {
 }
 
 /// Byte ranges of the lines of `text`, terminators (`\n`, `\r\n`, `\r`, form feed) excluded; the
-/// flag says whether a form feed ended the line.
+/// flag says whether a form feed ended the line. The terminators are found by `memchr`, many
+/// bytes at a time.
 fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\x0c' => {
-                lines.push((start, i, bytes[i] == b'\x0c'));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push((start, i, false));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    for at in memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes) {
+        if at < start {
+            // the "\n" of a "\r\n", which ended its line at the "\r"
+            continue;
         }
+        lines.push((start, at, bytes[at] == b'\x0c'));
+        let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+        start = at + 1 + usize::from(crlf);
     }
     if start < bytes.len() {
         lines.push((start, bytes.len(), false));
@@ -198,7 +253,7 @@ impl Content {
     fn of(content: &str) -> Content {
         if content.trim().is_empty() {
             Content::Blank
-        } else if NOISE.is_match(content) {
+        } else if may_be_noise(content) && NOISE.is_match(content) {
             Content::Noise
         } else if let Some(cells) = row_cells(content) {
             Content::Row(cells)
@@ -417,6 +472,55 @@ mod tests {
         assert!(row_cells("den 1 november 2019").is_none());
     }
 
+    /// The lines of every text in the fixtures and the corpus.
+    fn sample_lines() -> Vec<String> {
+        let mut folders = vec![std::path::PathBuf::from("fixtures"), "corpus".into()];
+        let mut lines = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    lines.extend(
+                        split_lines(&text)
+                            .iter()
+                            .map(|&(s, e, _)| text[s..e].to_string()),
+                    );
+                }
+            }
+        }
+        lines
+    }
+
+    fn assert_shape_gives_the_groups(line: &str) {
+        if ROW.is_match(line) {
+            if let Some(parts) = RowParts::by_shape(line) {
+                assert_eq!(parts, RowParts::by_groups(line), "{line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn row_parts_read_off_the_shape_are_the_groups() {
+        let lines = sample_lines();
+        assert!(lines.iter().filter(|l| ROW.is_match(l)).count() > 1000);
+        for line in &lines {
+            assert_shape_gives_the_groups(line);
+        }
+        // a digit of another script before the first ASCII one is left to the groups
+        assert!(RowParts::by_shape("Ale ٣ 100 kr").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn row_parts_of_any_row_like_line_read_off_the_shape_are_the_groups(
+            line in "[ \t]{0,2}[A-Za-zåÖé٣][A-Za-zåé٣ .,:'’/()-]{0,10}[*]{0,2}[ \t\u{a0}.,'‘’]{1,3}[0-9]{1,3}([ \u{a0}.:;,'‘-]{1,2}[0-9]{1,3}){0,3}( ?kr| kronor|:-)?[ .,\t]{0,2}"
+        ) {
+            assert_shape_gives_the_groups(&line);
+        }
+    }
+
     #[test]
     fn rows_survive_ocr_marks_and_prose_does_not_pass_for_rows() {
         for row in [
@@ -446,6 +550,41 @@ mod tests {
         ] {
             assert!(row_cells(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn noise_is_never_ruled_out_wrongly() {
+        let lines = sample_lines();
+        let noise = lines
+            .iter()
+            .filter(|l| NOISE.is_match(l))
+            .collect::<Vec<_>>();
+        assert!(!noise.is_empty());
+        assert!(noise.iter().all(|l| may_be_noise(l)));
+        for line in [
+            "% Regeringen",
+            " © Regeringskansliet",
+            "12 (14)",
+            "- 3 -",
+            "٣ (4)",
+        ] {
+            assert!(NOISE.is_match(line) && may_be_noise(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn lines_end_at_every_terminator() {
+        assert_eq!(
+            split_lines("a\r\n\rb\x0c\n\r\nc"),
+            vec![
+                (0, 1, false),
+                (3, 3, false),
+                (4, 5, true),
+                (6, 6, false),
+                (7, 7, false),
+                (9, 10, false)
+            ]
+        );
     }
 
     #[test]

@@ -64,6 +64,29 @@ pub fn base_letter(c: char) -> char {
     }
 }
 
+/// `text` with every letter as [`base_letter`] gives it: lowercase, diacritics folded. Runs of
+/// ASCII, most of any Swedish text, are lowered a run at a time rather than a character at a
+/// time.
+pub fn folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(base_letter(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +115,14 @@ mod tests {
                 "Öckerö"
             ]
         );
+    }
+
+    #[test]
+    fn folding_a_text_folds_each_letter() {
+        for text in ["", "På Regeringens VÄGNAR", "Åmål ÉÜØ ß İ ǅ ﬁ", "abc", "ÖÖ"] {
+            let each: String = text.chars().map(base_letter).collect();
+            assert_eq!(folded(text), each, "{text}");
+        }
     }
 
     #[test]

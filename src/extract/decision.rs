@@ -60,7 +60,7 @@ fn lines_after(layout: &Layout, text: &str, heading: &str) -> Vec<String> {
     let Some(at) = layout
         .lines
         .iter()
-        .position(|l| super::folded(&text[l.start..l.end]).contains(heading))
+        .position(|l| crate::swedish::folded(&text[l.start..l.end]).contains(heading))
     else {
         return Vec::new();
     };

@@ -29,7 +29,7 @@ static PUBLISHED: LazyLock<WordRegex> = LazyLock::new(|| WordRegex::new(r"(?i)\b
 /// dashes.
 fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
-    let folded = super::folded(line);
+    let folded = crate::swedish::folded(line);
     BOILERPLATE.iter().any(|b| folded.starts_with(b)) || line.chars().all(|c| c == '-')
 }
 

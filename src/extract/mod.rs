@@ -17,15 +17,12 @@ pub mod tables;
 pub mod texts;
 
 use crate::record::Kind;
-
-/// Lowercase text with diacritics folded, so that markers are found in damaged text too.
-fn folded(text: &str) -> String {
-    text.chars().map(crate::swedish::base_letter).collect()
-}
+use crate::swedish::folded;
 
 /// The kind of document, from its own markers: a decision says "Regeringens beslut" or is signed
 /// "På regeringens vägnar"; a press release says "Pressmeddelande", is "Publicerad", or quotes a
-/// minister ("säger socialminister …").
+/// minister ("säger socialminister …"). Markers are found with diacritics folded, in damaged
+/// text too.
 pub fn kind(text: &str) -> Kind {
     let f = folded(text);
     if f.contains("regeringens beslut") || f.contains("pa regeringens vagnar") {

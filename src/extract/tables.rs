@@ -169,10 +169,7 @@ const TOTAL_WORDS: &[&str] = &[
 
 /// Lowercase, diacritics folded, surrounding punctuation trimmed.
 fn folded(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .map(crate::swedish::base_letter)
-        .collect()
+    crate::swedish::folded(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether a (folded) word ends a column title: a unit, or what a count or a per-inhabitant
