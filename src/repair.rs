@@ -244,27 +244,14 @@ fn lowercase(word: Cow<'_, str>) -> Cow<'_, str> {
     }
 }
 
-/// `str::to_lowercase`, with every run of ASCII lowered as a whole: the standard one lowers
-/// only the ASCII before the first other character that way, and Swedish has one every few words.
+/// `str::to_lowercase`, with every run of ASCII lowered as a whole (see
+/// [`crate::swedish::lowered_by_runs`]).
 fn to_lowercase(text: &str) -> String {
     // a final sigma lowers by its neighbours, which the runs would not see
     if text.contains('Σ') {
         return text.to_lowercase();
     }
-    let mut lower = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let start = lower.len();
-        lower.push_str(&rest[..ascii]);
-        lower[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            lower.extend(c.to_lowercase());
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    lower
+    crate::swedish::lowered_by_runs(text, |c, out| out.extend(c.to_lowercase()))
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads

@@ -64,10 +64,16 @@ pub fn base_letter(c: char) -> char {
     }
 }
 
-/// `text` with every letter as [`base_letter`] gives it: lowercase, diacritics folded. Runs of
-/// ASCII, most of any Swedish text, are lowered a run at a time rather than a character at a
-/// time.
+/// `text` with every letter as [`base_letter`] gives it: lowercase, diacritics folded.
 pub fn folded(text: &str) -> String {
+    lowered_by_runs(text, |c, out| out.push(base_letter(c)))
+}
+
+/// `text` with its runs of ASCII lowercased, and every other character as `other` writes it.
+/// ASCII, most of any Swedish text, is lowered a run at a time: the standard library's
+/// `to_lowercase` does so only up to the first other character, and Swedish has one every few
+/// words.
+pub fn lowered_by_runs(text: &str, other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
@@ -80,7 +86,7 @@ pub fn folded(text: &str) -> String {
         out[from..].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
-            out.push(base_letter(c));
+            other(c, &mut out);
             rest = &rest[c.len_utf8()..];
         }
     }
