@@ -1237,6 +1237,11 @@ impl Repairer {
             merged.get(i).is_some_and(|&(ps, _)| ps < e)
         };
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
+        // asked of every word's neighbours: once a token
+        let english_marker: Vec<bool> = tokens
+            .iter()
+            .map(|&(s, e)| is_english_marker(&text[s..e]))
+            .collect();
         let mut words = Vec::with_capacity(tokens.len());
         let mut ones = Vec::new();
         let mut i = 0;
@@ -1266,11 +1271,8 @@ impl Repairer {
                 }
                 None => Cow::Borrowed(token),
             };
-            let english = [i.checked_sub(2), Some(i)]
-                .into_iter()
-                .flatten()
-                .filter_map(|n| tokens.get(n).map(|&(s, e)| &text[s..e]))
-                .any(is_english_marker);
+            let english = i.checked_sub(2).is_some_and(|n| english_marker[n])
+                || english_marker.get(i).is_some_and(|&marker| marker);
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
