@@ -603,11 +603,18 @@ thread_local! {
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
+    /// This thread's copies of the readings it has used, by key and word: a word read again
+    /// touches no memory that another thread writes (the shared cache's locks and reference
+    /// counts would move between the cores at every use).
+    static NEAR_READINGS: std::cell::RefCell<HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>> =
+        Default::default();
 }
 
 /// Words after which the cache of readings through one channel starts afresh, and adapted
 /// channels after which a thread's channel cache does, bounding memory.
 const CACHE_LIMIT: usize = 200_000;
+/// Words after which a thread's copies of readings through one channel start afresh.
+const NEAR_CACHE_LIMIT: usize = 50_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
 /// The channel a pass reads a document's words through, and its signature in the cache.
@@ -736,16 +743,31 @@ impl Repairer {
         }
     }
 
-    /// A lowercase word's reading through `channel`, from the process-wide cache.
+    /// A lowercase word's reading through `channel`: from this thread's copies, else from the
+    /// process-wide cache, which computes it once for all threads.
     fn reading(
         &self,
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
-    ) -> Option<Arc<Reading>> {
-        READINGS.get_or_compute((channel.signature, real_word_ok), word, || {
-            self.read(channel.channel(), word, real_word_ok)
-                .map(Arc::new)
+    ) -> Option<Rc<Reading>> {
+        let key = (channel.signature, real_word_ok);
+        NEAR_READINGS.with(|near| {
+            let mut near = near.borrow_mut();
+            let words = near.entry(key).or_default();
+            if let Some(copy) = words.get(word) {
+                return copy.clone();
+            }
+            let shared = READINGS.get_or_compute(key, word, || {
+                self.read(channel.channel(), word, real_word_ok)
+                    .map(Arc::new)
+            });
+            let copy = shared.map(|reading| Rc::new(Reading::clone(&reading)));
+            if words.len() >= NEAR_CACHE_LIMIT {
+                words.clear();
+            }
+            words.insert(word.into(), copy.clone());
+            copy
         })
     }
 
@@ -1180,7 +1202,7 @@ impl Repairer {
             // keyed as the final reading will be, which for an unknown word it often is
             let reading = self.reading(base, word.real_word_ok, &word.lower);
             let teaches =
-                |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
+                |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
         }
         let mut used: HashMap<(&str, &str), usize> = HashMap::default();
