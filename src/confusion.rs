@@ -113,7 +113,7 @@ impl ConfusionModel {
         let one = (0..chars.len())
             .map(|i| readings_of(&chars[i..=i]))
             .collect();
-        let two = chars.windows(2).map(|pair| readings_of(pair)).collect();
+        let two = chars.windows(2).map(readings_of).collect();
         Printed {
             letters: chars.iter().map(|&c| Letter::new(c)).collect(),
             one,

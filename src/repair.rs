@@ -598,6 +598,8 @@ static READINGS: LazyLock<Memo<ReadingKey, Option<Arc<Reading>>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
 /// The channel's signature, and whether real words are questioned.
 type ReadingKey = (u64, bool);
+/// A thread's copies of readings, by key, then by the lowercase word.
+type NearReadings = HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
     /// Channels adapted to documents, by signature: documents from one archive tend to share
@@ -606,8 +608,7 @@ thread_local! {
     /// This thread's copies of the readings it has used, by key and word: a word read again
     /// touches no memory that another thread writes (the shared cache's locks and reference
     /// counts would move between the cores at every use).
-    static NEAR_READINGS: std::cell::RefCell<HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>> =
-        Default::default();
+    static NEAR_READINGS: std::cell::RefCell<NearReadings> = Default::default();
 }
 
 /// Words after which the cache of readings through one channel starts afresh, and adapted
@@ -1276,7 +1277,7 @@ impl Repairer {
             }
             if !token.chars().any(char::is_alphabetic) {
                 if token == "1" {
-                    ones.extend(self.one_as_i(text, &tokens, i - 1, &lower_word, lost_diacritics));
+                    ones.extend(self.one_as_i(text, tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
@@ -1285,7 +1286,7 @@ impl Repairer {
             {
                 continue; // an abbreviation: SKR, LSS
             }
-            let next = self.continuation(text, &tokens, i - 1);
+            let next = self.continuation(text, tokens, i - 1);
             let whole = match next {
                 Some(next) => {
                     i += 1;
@@ -1714,7 +1715,10 @@ mod tests {
     fn letters_and_marked_letters_are_counted() {
         let text = "Stärka hälso- och sjukvården i Göteborg, 2020. ÅÄÖ é \u{345}";
         let tokens = Tokens::of(text);
-        assert_eq!(tokens.letters, text.chars().filter(|c| c.is_alphabetic()).count());
+        assert_eq!(
+            tokens.letters,
+            text.chars().filter(|c| c.is_alphabetic()).count()
+        );
         assert_eq!(tokens.marked, 7);
     }
 

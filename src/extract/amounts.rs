@@ -153,12 +153,23 @@ fn qualifier(before: &str) -> Option<&'static str> {
     let words = before.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
     // only the end of `before` is read: the longest qualifier and the character before it
     // (folding keeps every character one character, and trimming first is trimming the folded)
-    let reach = FOLDED.iter().map(|(_, f)| f.chars().count()).max().unwrap_or(0) + 1;
-    let end_start = words.char_indices().nth_back(reach - 1).map_or(0, |(i, _)| i);
+    let reach = FOLDED
+        .iter()
+        .map(|(_, f)| f.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let end_start = words
+        .char_indices()
+        .nth_back(reach - 1)
+        .map_or(0, |(i, _)| i);
     let end = fold(&words[end_start..]);
     FOLDED.iter().find_map(|(q, folded_q)| {
         let rest = end.strip_suffix(folded_q.as_str())?;
-        let alone = rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let alone = rest
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         alone.then_some(*q)
     })
 }
@@ -288,7 +299,10 @@ mod tests {
         assert_eq!(qualifier("inca "), None);
         assert_eq!(qualifier("och därtill UPP TILL "), Some("upp till"));
         assert_eq!(qualifier("beräknas till ungefar, ‘"), Some("ungefär"));
-        assert_eq!(qualifier("en lång mening om ytterligare"), Some("ytterligare"));
+        assert_eq!(
+            qualifier("en lång mening om ytterligare"),
+            Some("ytterligare")
+        );
     }
 
     #[test]

@@ -250,12 +250,19 @@ mod tests {
             "en, En kr, ett tusen kronor, tre miljoner, Tvåkr, två- tre kr, fem_ kr, sexkr",
         ];
         for text in texts {
-            let all: Vec<_> = MONEY.captures_iter(text).filter_map(|c| money(&c)).collect();
+            let all: Vec<_> = MONEY
+                .captures_iter(text)
+                .filter_map(|c| money(&c))
+                .collect();
             // the first line, the third, …
             let odd = |at: usize| text[..at].matches('\n').count() % 2 == 0;
             let on_odd_lines: Vec<_> = all.iter().filter(|m| odd(m.start)).cloned().collect();
             assert_eq!(find_money(text).collect::<Vec<_>>(), all, "{text}");
-            assert_eq!(find_money_where(text, odd).collect::<Vec<_>>(), on_odd_lines, "{text}");
+            assert_eq!(
+                find_money_where(text, odd).collect::<Vec<_>>(),
+                on_odd_lines,
+                "{text}"
+            );
         }
     }
 
