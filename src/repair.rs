@@ -753,23 +753,26 @@ impl Repairer {
         word: &str,
     ) -> Option<Rc<Reading>> {
         let key = (channel.signature, real_word_ok);
+        let near = |near: &std::cell::RefCell<NearReadings>| {
+            near.borrow().get(&key).and_then(|words| words.get(word)).cloned()
+        };
+        if let Some(copy) = NEAR_READINGS.with(near) {
+            return copy;
+        }
+        let shared = READINGS.get_or_compute(key, word, || {
+            self.read(channel.channel(), word, real_word_ok)
+                .map(Arc::new)
+        });
+        let copy = shared.map(|reading| Rc::new(Reading::clone(&reading)));
         NEAR_READINGS.with(|near| {
             let mut near = near.borrow_mut();
             let words = near.entry(key).or_default();
-            if let Some(copy) = words.get(word) {
-                return copy.clone();
-            }
-            let shared = READINGS.get_or_compute(key, word, || {
-                self.read(channel.channel(), word, real_word_ok)
-                    .map(Arc::new)
-            });
-            let copy = shared.map(|reading| Rc::new(Reading::clone(&reading)));
             if words.len() >= NEAR_CACHE_LIMIT {
                 words.clear();
             }
             words.insert(word.into(), copy.clone());
-            copy
-        })
+        });
+        copy
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
