@@ -754,7 +754,10 @@ impl Repairer {
     ) -> Option<Rc<Reading>> {
         let key = (channel.signature, real_word_ok);
         let near = |near: &std::cell::RefCell<NearReadings>| {
-            near.borrow().get(&key).and_then(|words| words.get(word)).cloned()
+            near.borrow()
+                .get(&key)
+                .and_then(|words| words.get(word))
+                .cloned()
         };
         if let Some(copy) = NEAR_READINGS.with(near) {
             return copy;
