@@ -417,10 +417,7 @@ impl PrintedName {
 
 /// Lowercase, diacritics folded, punctuation trimmed: for recognising marker words.
 fn folded(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .map(crate::swedish::base_letter)
-        .collect()
+    crate::swedish::folded(word.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// The place a region's or county's name names, for matching: lowercase words without the words

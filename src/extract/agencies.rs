@@ -67,11 +67,7 @@ fn name_pattern(name: &str) -> String {
 /// The key of a name: what [`name_pattern`] lets vary made uniform (case, diacritics, spaces).
 fn fold(name: &str) -> String {
     name.split_whitespace()
-        .map(|w| {
-            w.chars()
-                .map(crate::swedish::base_letter)
-                .collect::<String>()
-        })
+        .map(crate::swedish::folded)
         .collect::<Vec<_>>()
         .join(" ")
 }

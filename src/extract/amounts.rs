@@ -6,7 +6,7 @@ use super::money::{find_money_where, MoneyMatch};
 use super::texts::Texts;
 use crate::layout::LineKind;
 use crate::record::Amount;
-use crate::swedish::base_letter;
+use crate::swedish::folded;
 use crate::words::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -145,11 +145,8 @@ pub fn amounts(texts: &Texts) -> Vec<Amount> {
 /// The qualifier standing right before an amount (`before` ends where the amount starts). Read
 /// with diacritics folded, since the OCR drops them ("hogst").
 fn qualifier(before: &str) -> Option<&'static str> {
-    fn fold(s: &str) -> String {
-        s.chars().map(base_letter).collect()
-    }
     static FOLDED: LazyLock<Vec<(&str, String)>> =
-        LazyLock::new(|| QUALIFIERS.iter().map(|&q| (q, fold(q))).collect());
+        LazyLock::new(|| QUALIFIERS.iter().map(|&q| (q, folded(q))).collect());
     let words = before.trim_end_matches(|c: char| c.is_whitespace() || OCR_JUNK.contains(&c));
     // only the end of `before` is read: the longest qualifier and the character before it
     // (folding keeps every character one character, and trimming first is trimming the folded)
@@ -163,7 +160,7 @@ fn qualifier(before: &str) -> Option<&'static str> {
         .char_indices()
         .nth_back(reach - 1)
         .map_or(0, |(i, _)| i);
-    let end = fold(&words[end_start..]);
+    let end = folded(&words[end_start..]);
     FOLDED.iter().find_map(|(q, folded_q)| {
         let rest = end.strip_suffix(folded_q.as_str())?;
         let alone = rest

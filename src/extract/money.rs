@@ -83,7 +83,7 @@ fn scale(word: &str) -> (i64, bool) {
 /// Whether a word the pattern took for a currency is one: "kr", "SEK", ":-", or "kronor" as the
 /// OCR may damage it (case, diacritics, up to two letters: "Krönor", "kroner", "krotior").
 fn is_currency(word: &str) -> bool {
-    let w: String = word.chars().map(crate::swedish::base_letter).collect();
+    let w = crate::swedish::folded(word);
     matches!(w.as_str(), "kr" | "sek" | ":-")
         || (w.ends_with('r') && strsim::levenshtein(&w, "kronor") <= 2)
 }
