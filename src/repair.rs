@@ -22,7 +22,6 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::sync::LazyLock;
 
 /// Why a word was changed.
@@ -594,7 +593,7 @@ pub struct Repairer {
 
 /// Word readings of every document repaired in the process: by the channel read through (its
 /// signature) and whether real words are questioned, then by the lowercase word.
-static READINGS: LazyLock<Memo<ReadingKey, Option<Arc<Reading>>>> =
+static READINGS: LazyLock<Memo<ReadingKey, Option<Reading>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
 /// The channel's signature, and whether real words are questioned.
 type ReadingKey = (u64, bool);
@@ -606,8 +605,8 @@ thread_local! {
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
     /// This thread's copies of the readings it has used, by key and word: a word read again
-    /// touches no memory that another thread writes (the shared cache's locks and reference
-    /// counts would move between the cores at every use).
+    /// touches no memory that another thread writes (the shared cache's locks would move
+    /// between the cores at every use).
     static NEAR_READINGS: std::cell::RefCell<NearReadings> = Default::default();
 }
 
@@ -762,11 +761,11 @@ impl Repairer {
         if let Some(copy) = NEAR_READINGS.with(near) {
             return copy;
         }
-        let shared = READINGS.get_or_compute(key, word, || {
-            self.read(channel.channel(), word, real_word_ok)
-                .map(Arc::new)
-        });
-        let copy = shared.map(|reading| Rc::new(Reading::clone(&reading)));
+        let copy = READINGS
+            .get_or_compute(key, word, || {
+                self.read(channel.channel(), word, real_word_ok)
+            })
+            .map(Rc::new);
         NEAR_READINGS.with(|near| {
             let mut near = near.borrow_mut();
             let words = near.entry(key).or_default();
