@@ -366,6 +366,35 @@ struct Found {
     /// The letters spelled and the confusions read on the current path.
     path_spelled: String,
     path_ops: Vec<Op>,
+    word_costs: WordCosts,
+}
+
+/// [`word_cost`] of the counts met, remembered: the walk asks it of nearly every state, and the
+/// lexicon's counts are few (wordfreq's frequencies are rounded), so the logarithm is taken
+/// about once per count. Slot `count % SLOTS` holds the last count asked there.
+struct WordCosts {
+    slots: Box<[(u64, f64)]>,
+}
+
+impl WordCosts {
+    const SLOTS: usize = 1 << 12;
+
+    fn of(&mut self, count: u64) -> f64 {
+        let slot = &mut self.slots[(count % Self::SLOTS as u64) as usize];
+        if slot.0 != count {
+            *slot = (count, word_cost(count));
+        }
+        slot.1
+    }
+}
+
+impl Default for WordCosts {
+    fn default() -> Self {
+        // no count is u64::MAX, so every slot starts empty
+        WordCosts {
+            slots: vec![(u64::MAX, 0.0); Self::SLOTS].into_boxed_slice(),
+        }
+    }
 }
 
 impl Found {
@@ -375,6 +404,12 @@ impl Found {
 
     fn ops(&self, s: &Segment) -> &[Op] {
         &self.ops[s.ops.0..s.ops.1]
+    }
+
+    /// Starts reading a word: the arenas are emptied (their memory kept).
+    fn start_word(&mut self) {
+        self.spellings.clear();
+        self.ops.clear();
     }
 
     /// Starts a search over a word of `len` characters: no segments, an empty path.
@@ -400,8 +435,18 @@ impl Found {
             ops,
             path_spelled,
             path_ops,
+            word_costs,
         } = self;
         let ends_here = &mut by_end[end];
+        let total = channel + word_costs.of(count);
+        // ranked below the cheapest few, even were a same spelling among them dropped (that
+        // one would cost at least as much, more than the last)
+        if crowded
+            && ends_here.len() >= SEGMENTS_PER_END
+            && ends_here.last().is_some_and(|s| s.total < total)
+        {
+            return;
+        }
         let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
         if let Some(k) = ends_here.iter().position(same) {
             if ends_here[k].channel < channel {
@@ -409,7 +454,6 @@ impl Found {
             }
             ends_here.remove(k);
         }
-        let total = channel + word_cost(count);
         // a segment that would rank below the cheapest few is not kept (nor copied)
         let crowded_out = crowded
             && ends_here.len() >= SEGMENTS_PER_END
@@ -601,6 +645,8 @@ type ReadingKey = (u64, bool);
 type NearReadings = HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
+    /// The thread's room for reading a word, kept from word to word.
+    static FOUND: std::cell::RefCell<Found> = Default::default();
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
@@ -822,11 +868,11 @@ impl Repairer {
         // taken only where even the rarest word would not be out of reach)
         if w.out_of_reach(i, channel, LEAST_WORD_COST)
             || (w.out_of_reach(i, channel, RAREST_WORD_COST)
-                && w.out_of_reach(
-                    i,
-                    channel,
-                    word_cost(self.lexicon.likeliest_count(node, out)),
-                ))
+                && {
+                    let likeliest = self.lexicon.likeliest_count(node, out);
+                    let cost = w.found.word_costs.of(likeliest);
+                    w.out_of_reach(i, channel, cost)
+                })
         {
             return;
         }
@@ -851,9 +897,10 @@ impl Repairer {
         let c = w.word.chars[i];
         let mut o = out;
         if let Some(next) = self.lexicon.step(node, c, &mut o) {
+            let len = w.found.path_spelled.len();
             w.found.path_spelled.push(c);
             self.walk(w, i + 1, next, o, channel + w.word.identity[i]);
-            w.found.path_spelled.pop();
+            w.found.path_spelled.truncate(len);
         }
         if !w.allow_edits || w.found.path_ops.len() >= MAX_EDITS {
             return;
@@ -1001,7 +1048,18 @@ impl Repairer {
             return None;
         }
         let printed = PrintedWord::new(word, ch);
-        let mut found = Found::default();
+        FOUND.with(|found| self.read_printed(word, known, &printed, &mut found.borrow_mut()))
+    }
+
+    /// Reads a word that may be read as another, with `found` to work in.
+    fn read_printed(
+        &self,
+        word: &str,
+        known: Option<u64>,
+        printed: &PrintedWord<'_>,
+        found: &mut Found,
+    ) -> Option<Reading> {
+        found.start_word();
         let (printed_cost, best) = match known {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
@@ -1014,7 +1072,7 @@ impl Repairer {
                     before: 0.0,
                 };
                 let mut bound = printed_cost + useful_margin();
-                self.search(&printed, word, from, &mut bound, &mut found);
+                self.search(printed, word, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
                 let cuts = |s: &Segment| {
@@ -1037,11 +1095,11 @@ impl Repairer {
             }
             None => {
                 let as_printed =
-                    self.best_reading(&printed, word, false, f64::INFINITY, &mut found);
+                    self.best_reading(printed, word, false, f64::INFINITY, found);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
-                let best = self.best_reading(&printed, word, true, bound, &mut found);
+                let best = self.best_reading(printed, word, true, bound, found);
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
