@@ -271,26 +271,76 @@ pub fn cuts_letters(ocr: &str, truth: &str) -> bool {
     cut.is_some_and(|d| d.chars().any(char::is_alphabetic))
 }
 
+/// A few letters held in place: what the page had where the OCR printed something else (the
+/// truth of a learned confusion has at most four letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Letters {
+    chars: [char; 4],
+    len: u8,
+}
+
+impl Letters {
+    /// The letters of `s`, if it has at most four.
+    pub fn new(s: &str) -> Option<Letters> {
+        let mut letters = Letters {
+            chars: ['\0'; 4],
+            len: 0,
+        };
+        for c in s.chars() {
+            *letters.chars.get_mut(usize::from(letters.len))? = c;
+            letters.len += 1;
+        }
+        Some(letters)
+    }
+
+    pub fn chars(&self) -> &[char] {
+        &self.chars[..usize::from(self.len)]
+    }
+}
+
+/// One way of reading one or two printed characters, and its cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Alternative {
+    pub truth: Letters,
+    pub cost: f64,
+}
+
 /// The confusion model as costs (−ln P(truth | OCR)), adapted to one document.
 #[derive(Debug)]
 pub struct Channel {
-    readings: HashMap<String, Vec<(String, f64)>>,
+    /// The readings of one printed character, keyed `(c, None)`, or of two, `(c, Some(d))`,
+    /// cheapest first (of equal costs, in the model's order).
+    alternatives: HashMap<(char, Option<char>), Vec<Alternative>>,
     identity: HashMap<char, f64>,
+}
+
+/// The key of a printed string of one or two characters in [`Channel`].
+fn printed_key(ocr: &str) -> Option<(char, Option<char>)> {
+    let mut chars = ocr.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(a), b, None) => Some((a, b)),
+        _ => None,
+    }
 }
 
 impl Channel {
     /// Costs from `model`, where a probability is raised to `observed[(ocr, truth)]` (what this
     /// document shows) and, for a letter read for å, ä or ö, to at least `diacritic_floor`.
+    /// Only confusions of one or two printed characters are kept: the repair stage reads no
+    /// longer ones.
     pub fn new(
         model: &ConfusionModel,
         observed: &HashMap<(String, String), f64>,
         diacritic_floor: f64,
     ) -> Channel {
-        let mut readings: HashMap<String, Vec<(String, f64)>> = HashMap::default();
+        let mut alternatives: HashMap<_, Vec<Alternative>> = HashMap::default();
         let mut identity = HashMap::default();
         for (ocr, confusions) in &model.by_ocr {
+            let Some(key) = printed_key(ocr) else {
+                continue;
+            };
             let mut changed = 0.0;
-            let list = readings.entry(ocr.clone()).or_default();
+            let list = alternatives.entry(key).or_default();
             for c in confusions {
                 let mut prob = c.prob;
                 // (a document shows a few confusions: a scan is cheaper than building a key)
@@ -301,7 +351,7 @@ impl Channel {
                     prob = prob.max(seen);
                 }
                 let to_diacritic = matches!(c.truth.as_str(), "å" | "ä" | "ö");
-                if to_diacritic && ocr.chars().count() == 1 {
+                if to_diacritic && key.1.is_none() {
                     prob = prob.max(diacritic_floor);
                 }
                 changed += prob;
@@ -309,27 +359,39 @@ impl Channel {
                 if cuts_letters(ocr, &c.truth) {
                     cost = cost.max(LETTER_DELETION_COST);
                 }
-                list.push((c.truth.clone(), cost));
+                if let Some(truth) = Letters::new(&c.truth) {
+                    list.push(Alternative { truth, cost });
+                }
             }
-            let mut chars = ocr.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
+            list.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+            if let (c, None) = key {
                 identity.insert(c, -(1.0 - f64::min(changed, 0.95)).ln());
             }
         }
-        Channel { readings, identity }
+        Channel {
+            alternatives,
+            identity,
+        }
     }
 
-    /// What the page may have had where the OCR printed `ocr`, with the cost of each reading.
-    pub fn readings_of(&self, ocr: &str) -> &[(String, f64)] {
-        self.readings.get(ocr).map(Vec::as_slice).unwrap_or(&[])
+    /// What the page may have had where the OCR printed `first` (followed by `second`, for a
+    /// reading of both), cheapest first.
+    pub fn alternatives(&self, first: char, second: Option<char>) -> &[Alternative] {
+        self.alternatives
+            .get(&(first, second))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
-    /// The cost of reading `ocr` as `truth`, if the model knows that confusion.
+    /// The cost of reading `ocr` (one or two characters) as `truth`, if the model knows that
+    /// confusion.
     pub fn cost_of(&self, ocr: &str, truth: &str) -> Option<f64> {
-        self.readings_of(ocr)
+        let (first, second) = printed_key(ocr)?;
+        let truth = Letters::new(truth)?;
+        self.alternatives(first, second)
             .iter()
-            .find(|r| r.0 == truth)
-            .map(|r| r.1)
+            .find(|a| a.truth == truth)
+            .map(|a| a.cost)
     }
 
     /// Cost of reading a printed character as itself. A digit inside a word is almost never right.

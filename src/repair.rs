@@ -11,7 +11,7 @@
 //! Invariants: line structure is kept (no newline is ever added or removed); every change is an
 //! [`Edit`] with its byte range in the original; repairing repaired text changes nothing.
 
-use crate::confusion::{Channel, ConfusionModel};
+use crate::confusion::{Channel, ConfusionModel, Letters};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::memo::Memo;
@@ -485,83 +485,97 @@ impl Found {
 
 /// A printed word prepared for reading: its letters, and for every position the cost of reading
 /// the letter as itself and the confusions that may start there (one or two printed characters).
-struct PrintedWord<'c> {
+/// Its buffers are kept from word to word.
+#[derive(Default)]
+struct PrintedWord {
     chars: Vec<char>,
     identity: Vec<f64>,
-    options: Vec<[&'c [(String, f64)]; 2]>,
-    /// The confusions that may start at each position, cheapest first: (cost, op, what the
-    /// page had); those at position `i` are `confusions[confusions_at[i]..confusions_at[i + 1]]`.
-    confusions: Vec<(f64, Op, &'c str)>,
+    /// The confusions that may start at each position, cheapest first: those at position `i`
+    /// are `confusions[confusions_at[i]..confusions_at[i + 1]]`. An [`Op`] is an index here.
+    confusions: Vec<Confusion>,
     confusions_at: Vec<usize>,
     /// For every position, the least channel cost of reading the rest of the word.
     rest: Vec<f64>,
 }
 
-impl<'c> PrintedWord<'c> {
-    fn new(word: &str, ch: &'c Channel) -> PrintedWord<'c> {
-        let chars: Vec<char> = word.chars().collect();
-        let mut key = String::new();
-        let options: Vec<[&'c [(String, f64)]; 2]> = (0..chars.len())
-            .map(|i| {
-                let one = ch.readings_of(chars[i].encode_utf8(&mut [0; 4]));
-                key.clear();
-                key.extend(chars[i..].iter().take(2));
-                let two = if chars.len() > i + 1 {
-                    ch.readings_of(&key)
+/// A confusion that may be read in a printed word: `take` printed characters from `at` read as
+/// `truth`.
+#[derive(Debug, Clone, Copy)]
+struct Confusion {
+    cost: f64,
+    at: usize,
+    take: usize,
+    truth: Letters,
+}
+
+/// A confusion read: its index in [`PrintedWord::confusions`].
+type Op = usize;
+
+impl PrintedWord {
+    /// Prepares `word` for reading through `ch`.
+    fn prepare(&mut self, word: &str, ch: &Channel) {
+        self.chars.clear();
+        self.chars.extend(word.chars());
+        let n = self.chars.len();
+        self.identity.clear();
+        self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
+        self.confusions.clear();
+        self.confusions_at.clear();
+        for (i, &c) in self.chars.iter().enumerate() {
+            self.confusions_at.push(self.confusions.len());
+            let one = ch.alternatives(c, None);
+            let two = match self.chars.get(i + 1) {
+                Some(&next) => ch.alternatives(c, Some(next)),
+                None => &[],
+            };
+            // both cheapest first: merged, of equal costs the one-character readings first
+            let (mut a, mut b) = (0, 0);
+            while a < one.len() || b < two.len() {
+                let take_one = b == two.len()
+                    || (a < one.len() && one[a].cost.total_cmp(&two[b].cost).is_le());
+                let (take, alternative) = if take_one {
+                    a += 1;
+                    (1, one[a - 1])
                 } else {
-                    &[]
+                    b += 1;
+                    (2, two[b - 1])
                 };
-                [one, two]
-            })
-            .collect();
-        let mut confusions: Vec<(f64, Op, &str)> = Vec::new();
-        let mut confusions_at = Vec::with_capacity(chars.len() + 1);
-        for (i, at) in options.iter().enumerate() {
-            confusions_at.push(confusions.len());
-            for (take, readings) in (1..).zip(at) {
-                let here = readings.iter().enumerate();
-                confusions.extend(here.map(|(k, (truth, cost))| (*cost, (i, take, k), &**truth)));
+                self.confusions.push(Confusion {
+                    cost: alternative.cost,
+                    at: i,
+                    take,
+                    truth: alternative.truth,
+                });
             }
-            confusions[confusions_at[i]..].sort_by(|a, b| a.0.total_cmp(&b.0));
         }
-        confusions_at.push(confusions.len());
-        let identity: Vec<f64> = chars.iter().map(|&c| ch.identity(c)).collect();
-        let mut word = PrintedWord {
-            rest: vec![0.0; chars.len() + 1],
-            identity,
-            chars,
-            options,
-            confusions,
-            confusions_at,
-        };
-        for i in (0..word.chars.len()).rev() {
-            let mut rest = word.identity[i] + word.rest[i + 1];
-            for &(cost, (_, take, _), _) in word.confusions_at(i) {
-                rest = rest.min(cost + word.rest[i + take]);
+        self.confusions_at.push(self.confusions.len());
+        self.rest.clear();
+        self.rest.resize(n + 1, 0.0);
+        for i in (0..n).rev() {
+            let mut rest = self.identity[i] + self.rest[i + 1];
+            for confusion in self.confusions_at(i) {
+                rest = rest.min(confusion.cost + self.rest[i + confusion.take]);
             }
-            word.rest[i] = rest;
+            self.rest[i] = rest;
         }
-        word
     }
 
     /// The confusions that may start at position `i`, cheapest first.
-    fn confusions_at(&self, i: usize) -> &[(f64, Op, &'c str)] {
+    fn confusions_at(&self, i: usize) -> &[Confusion] {
         &self.confusions[self.confusions_at[i]..self.confusions_at[i + 1]]
     }
 
     /// The confusion an op stands for: (printed, read as).
-    fn op_text(&self, (i, take, k): Op) -> (String, String) {
-        let printed: String = self.chars[i..i + take].iter().collect();
-        (printed, self.options[i][take - 1][k].0.clone())
+    fn op_text(&self, op: Op) -> (String, String) {
+        let c = &self.confusions[op];
+        let printed = self.chars[c.at..c.at + c.take].iter().collect();
+        (printed, c.truth.chars().iter().collect())
     }
 }
 
-/// A confusion read at printed position `.0`, spanning `.1` characters, option `.2` there.
-type Op = (usize, usize, usize);
-
 /// The state of one lexicon walk over a printed word.
-struct Walk<'w, 'c> {
-    word: &'w PrintedWord<'c>,
+struct Walk<'w> {
+    word: &'w PrintedWord,
     /// Most channel cost a path may spend.
     budget: f64,
     /// Only readings of the whole word are wanted.
@@ -579,7 +593,7 @@ struct Walk<'w, 'c> {
     found: &'w mut Found,
 }
 
-impl Walk<'_, '_> {
+impl Walk<'_> {
     /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
     /// word or a compound part where it starts the word, as a part elsewhere.
     fn least_lexical(&self, word_cost: f64) -> f64 {
@@ -635,6 +649,13 @@ pub struct Repairer {
     base: [Channel; 2],
 }
 
+/// A thread's buffers for reading a word: the word prepared and what its walks found.
+#[derive(Default)]
+struct Scratch {
+    printed: PrintedWord,
+    found: Found,
+}
+
 /// Word readings of every document repaired in the process: by the channel read through (its
 /// signature) and whether real words are questioned, then by the lowercase word.
 static READINGS: LazyLock<Memo<ReadingKey, Option<Reading>>> =
@@ -646,7 +667,7 @@ type NearReadings = HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
     /// The thread's room for reading a word, kept from word to word.
-    static FOUND: std::cell::RefCell<Found> = Default::default();
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
@@ -831,7 +852,7 @@ impl Repairer {
     /// of the cheapest reading of the whole word found.
     fn search(
         &self,
-        word: &PrintedWord<'_>,
+        word: &PrintedWord,
         printed: &str,
         from: Search,
         bound: &mut f64,
@@ -856,7 +877,7 @@ impl Repairer {
     /// One step of the lexicon walk at printed position `i`, having spent `channel`.
     fn walk(
         &self,
-        w: &mut Walk<'_, '_>,
+        w: &mut Walk<'_>,
         i: usize,
         node: crate::lexicon::State,
         out: u64,
@@ -907,25 +928,26 @@ impl Repairer {
         }
         // read one or two printed characters as something else, cheapest first
         let word = w.word;
-        for &(reading_cost, op, truth) in word.confusions_at(i) {
-            let cost = channel + reading_cost;
+        for (op, confusion) in (word.confusions_at[i]..).zip(word.confusions_at(i)) {
+            let cost = channel + confusion.cost;
             if cost > w.budget {
                 break;
             }
+            let after = i + confusion.take;
             // the step would give up at once, whatever the letters lead to
-            if w.out_of_reach(i + op.1, cost, LEAST_WORD_COST) {
+            if w.out_of_reach(after, cost, LEAST_WORD_COST) {
                 continue;
             }
             let mut o = out;
             let mut next = Some(node);
-            for t in truth.chars() {
+            for &t in confusion.truth.chars() {
                 next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
             }
             if let Some(next) = next {
                 let len = w.found.path_spelled.len();
-                w.found.path_spelled.push_str(truth);
+                w.found.path_spelled.extend(confusion.truth.chars());
                 w.found.path_ops.push(op);
-                self.walk(w, i + op.1, next, o, cost);
+                self.walk(w, after, next, o, cost);
                 w.found.path_ops.pop();
                 w.found.path_spelled.truncate(len);
             }
@@ -936,7 +958,7 @@ impl Repairer {
     /// Readings costing more than `bound` are not looked for.
     fn best_reading(
         &self,
-        word: &PrintedWord<'_>,
+        word: &PrintedWord,
         printed: &str,
         allow_edits: bool,
         mut bound: f64,
@@ -1047,8 +1069,12 @@ impl Repairer {
         if known.is_some() && !allow_real_word {
             return None;
         }
-        let printed = PrintedWord::new(word, ch);
-        FOUND.with(|found| self.read_printed(word, known, &printed, &mut found.borrow_mut()))
+        SCRATCH.with(|scratch| {
+            let Scratch { printed, found } = &mut *scratch.borrow_mut();
+            printed.prepare(word, ch);
+            found.start_word();
+            self.read_printed(word, known, printed, found)
+        })
     }
 
     /// Reads a word that may be read as another, with `found` to work in.
@@ -1056,10 +1082,9 @@ impl Repairer {
         &self,
         word: &str,
         known: Option<u64>,
-        printed: &PrintedWord<'_>,
+        printed: &PrintedWord,
         found: &mut Found,
     ) -> Option<Reading> {
-        found.start_word();
         let (printed_cost, best) = match known {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
