@@ -32,7 +32,13 @@ pub struct Lexicon {
     states: &'static [[u32; 3]],
     /// (letter, target, output) per transition, little-endian.
     transitions: &'static [[u32; 3]],
+    /// The root's transitions by letter, for the letters below [`ROOT_LETTERS`].
+    root: Vec<Option<[u32; 3]>>,
 }
+
+/// The root's letters looked up by number: Latin-1 and Latin Extended-A, which hold every
+/// Swedish letter.
+const ROOT_LETTERS: usize = 0x180;
 
 /// A state of the lexicon's automaton; the root is the empty prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +56,18 @@ impl Lexicon {
             let (records, tables) = LEXICON_DAG.bytes.split_at(4);
             let records = u32::from_le_bytes(records.try_into().unwrap()) as usize;
             let (states, transitions) = tables.split_at(12 * records);
+            let states: &[[u32; 3]] = bytemuck::cast_slice(states);
+            let transitions: &[[u32; 3]] = bytemuck::cast_slice(transitions);
+            let mut root = vec![None; ROOT_LETTERS];
+            for t in &transitions[le(states[0][0]) as usize..le(states[1][0]) as usize] {
+                if let Some(slot) = root.get_mut(le(t[0]) as usize) {
+                    *slot = Some(*t);
+                }
+            }
             Lexicon {
-                states: bytemuck::cast_slice(states),
-                transitions: bytemuck::cast_slice(transitions),
+                states,
+                transitions,
+                root,
             }
         });
         &LEXICON
@@ -75,14 +90,21 @@ impl Lexicon {
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
         let s = state.0 as usize;
-        let (start, end) = (le(self.states[s][0]), le(self.states[s + 1][0]));
-        let here = &self.transitions[start as usize..end as usize];
         let wanted = c as u32;
-        let [_, target, output] = if here.len() <= 8 {
-            *here.iter().find(|t| le(t[0]) == wanted)?
+        let [_, target, output] = if s == 0 && (wanted as usize) < ROOT_LETTERS {
+            // every search starts here, among a hundred letters
+            self.root[wanted as usize]?
         } else {
-            let t = here[here.partition_point(|t| le(t[0]) < wanted)..].first()?;
-            *(le(t[0]) == wanted).then_some(t)?
+            let (start, end) = (le(self.states[s][0]), le(self.states[s + 1][0]));
+            let here = &self.transitions[start as usize..end as usize];
+            if here.len() <= 8 {
+                // letters ascend: past the letter wanted, it is not there
+                let t = here.iter().find(|t| le(t[0]) >= wanted)?;
+                *(le(t[0]) == wanted).then_some(t)?
+            } else {
+                let t = here[here.partition_point(|t| le(t[0]) < wanted)..].first()?;
+                *(le(t[0]) == wanted).then_some(t)?
+            }
         };
         *out += u64::from(le(output));
         Some(State(le(target)))
