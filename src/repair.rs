@@ -591,6 +591,9 @@ struct Walk<'w> {
     /// The word as printed, which is never its own reading.
     printed: &'w str,
     found: &'w mut Found,
+    /// [`Walk::least_lexical`] of the likeliest and of the rarest word.
+    least_of_likeliest: f64,
+    least_of_rarest: f64,
 }
 
 impl Walk<'_> {
@@ -605,10 +608,11 @@ impl Walk<'_> {
     }
 
     /// Whether no reading within the bound goes on from printed position `i` with `channel`
-    /// spent, when no word spelled on from there costs less than `word_cost`: what it spent,
-    /// plus the least the rest of the printed word and such a word cost, is over the bound.
-    fn out_of_reach(&self, i: usize, channel: f64, word_cost: f64) -> bool {
-        self.before + channel + self.word.rest[i] + self.least_lexical(word_cost) > self.bound
+    /// spent, when no word spelled on from there costs less than one of least lexical cost
+    /// `least`: what it spent, plus the least the rest of the printed word and such a word
+    /// cost, is over the bound.
+    fn out_of_reach(&self, i: usize, channel: f64, least: f64) -> bool {
+        self.before + channel + self.word.rest[i] + least > self.bound
     }
 }
 
@@ -869,12 +873,19 @@ impl Repairer {
             bound: *bound,
             printed,
             found,
+            least_of_likeliest: 0.0,
+            least_of_rarest: 0.0,
         };
-        self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+        walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
+        walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
+        if !walk.out_of_reach(from.start, 0.0, walk.least_of_likeliest) {
+            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+        }
         *bound = walk.bound;
     }
 
-    /// One step of the lexicon walk at printed position `i`, having spent `channel`.
+    /// One step of the lexicon walk at printed position `i`, having spent `channel`, where the
+    /// caller found that even the likeliest word would be within reach.
     fn walk(
         &self,
         w: &mut Walk<'_>,
@@ -884,17 +895,15 @@ impl Repairer {
         channel: f64,
     ) {
         let n = w.word.chars.len();
-        // give up on a path that cannot end in a reading within the bound, whatever word it
-        // spells, or spelling the likeliest word on from here (the logarithm that costs is
-        // taken only where even the rarest word would not be out of reach)
-        if w.out_of_reach(i, channel, LEAST_WORD_COST)
-            || (w.out_of_reach(i, channel, RAREST_WORD_COST)
-                && {
-                    let likeliest = self.lexicon.likeliest_count(node, out);
-                    let cost = w.found.word_costs.of(likeliest);
-                    w.out_of_reach(i, channel, cost)
-                })
-        {
+        // give up on a path that cannot end in a reading within the bound spelling the
+        // likeliest word on from here (looked up only where even the rarest word would not be
+        // within reach)
+        if w.out_of_reach(i, channel, w.least_of_rarest) && {
+            let likeliest = self.lexicon.likeliest_count(node, out);
+            let cost = w.found.word_costs.of(likeliest);
+            let least = w.least_lexical(cost);
+            w.out_of_reach(i, channel, least)
+        } {
             return;
         }
         if let Some(count) = self.lexicon.final_count(node, out) {
@@ -917,11 +926,14 @@ impl Repairer {
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
-        if let Some(next) = self.lexicon.step(node, c, &mut o) {
-            let len = w.found.path_spelled.len();
-            w.found.path_spelled.push(c);
-            self.walk(w, i + 1, next, o, channel + w.word.identity[i]);
-            w.found.path_spelled.truncate(len);
+        let as_itself = channel + w.word.identity[i];
+        if !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest) {
+            if let Some(next) = self.lexicon.step(node, c, &mut o) {
+                let len = w.found.path_spelled.len();
+                w.found.path_spelled.push(c);
+                self.walk(w, i + 1, next, o, as_itself);
+                w.found.path_spelled.truncate(len);
+            }
         }
         if !w.allow_edits || w.found.path_ops.len() >= MAX_EDITS {
             return;
@@ -935,7 +947,7 @@ impl Repairer {
             }
             let after = i + confusion.take;
             // the step would give up at once, whatever the letters lead to
-            if w.out_of_reach(after, cost, LEAST_WORD_COST) {
+            if w.out_of_reach(after, cost, w.least_of_likeliest) {
                 continue;
             }
             let mut o = out;
