@@ -494,8 +494,89 @@ struct PrintedWord {
     /// are `confusions[confusions_at[i]..confusions_at[i + 1]]`. An [`Op`] is an index here.
     confusions: Vec<Confusion>,
     confusions_at: Vec<usize>,
+    /// For every position, [`Template::least`] of its confusions.
+    least: Vec<[f64; 2]>,
     /// For every position, the least channel cost of reading the rest of the word.
     rest: Vec<f64>,
+}
+
+/// What the confusions that may start at a position of a printed word depend on: the channel
+/// (its signature), the letter there and the letters before and after it.
+type TemplateKey = (u64, Option<char>, char, Option<char>);
+
+/// A thread's templates, kept from word to word: a text has few letter triples.
+type Templates = HashMap<TemplateKey, Template>;
+
+/// Templates after which a thread's start afresh, bounding memory.
+const TEMPLATE_CACHE_LIMIT: usize = 100_000;
+
+/// The confusions that may start at a position of a printed word (`at` left 0).
+struct Template {
+    confusions: Vec<Confusion>,
+    /// The least cost of a confusion of one character, and of two (infinite where none).
+    least: [f64; 2],
+}
+
+impl Template {
+    /// The confusions of `c` (and of it and `after`) through `ch`, cheapest first: merged, of
+    /// equal costs those of one character first; a confusion of one character marked where a
+    /// confusion of two spells what it and its neighbour read as itself spell, for less.
+    fn new(ch: &Channel, before: Option<char>, c: char, after: Option<char>) -> Template {
+        let one = ch.alternatives(c, None);
+        let two = after.map_or(&[][..], |a| ch.alternatives(c, Some(a)));
+        let with_before = before.map_or(&[][..], |b| ch.alternatives(b, Some(c)));
+        // a pair spelling `truth` then the letter after read as itself, for less than `cost`
+        let cheaper_ending = |truth: &[char], cost: f64| {
+            after.is_some_and(|a| {
+                let cost = cost + ch.identity(a);
+                two.iter().any(|pair| {
+                    let spelled = pair.truth.chars();
+                    pair.cost < cost && spelled.split_last() == Some((&a, truth))
+                })
+            })
+        };
+        // a pair spelling the letter before read as itself then `truth`, for less
+        let cheaper_starting = |truth: &[char], cost: f64| {
+            before.is_some_and(|b| {
+                let cost = ch.identity(b) + cost;
+                with_before.iter().any(|pair| {
+                    let spelled = pair.truth.chars();
+                    pair.cost < cost && spelled.split_first() == Some((&b, truth))
+                })
+            })
+        };
+        let mut confusions = Vec::with_capacity(one.len() + two.len());
+        let (mut a, mut b) = (0, 0);
+        while a < one.len() || b < two.len() {
+            let take_one =
+                b == two.len() || (a < one.len() && one[a].cost.total_cmp(&two[b].cost).is_le());
+            let (take, alternative) = if take_one {
+                a += 1;
+                (1, one[a - 1])
+            } else {
+                b += 1;
+                (2, two[b - 1])
+            };
+            let truth = alternative.truth.chars();
+            let single = take == 1;
+            confusions.push(Confusion {
+                cost: alternative.cost,
+                at: 0,
+                take,
+                truth: alternative.truth,
+                before_itself: single && cheaper_ending(truth, alternative.cost),
+                after_itself: single && cheaper_starting(truth, alternative.cost),
+            });
+        }
+        let least = |take| {
+            let costs = confusions.iter().filter(|c| c.take == take).map(|c| c.cost);
+            costs.fold(f64::INFINITY, f64::min)
+        };
+        Template {
+            least: [least(1), least(2)],
+            confusions,
+        }
+    }
 }
 
 /// A confusion that may be read in a printed word: `take` printed characters from `at` read as
@@ -506,14 +587,22 @@ struct Confusion {
     at: usize,
     take: usize,
     truth: Letters,
+    /// For a confusion of one character: a confusion of two reads it and the letter before
+    /// (`after_itself`) or after (`before_itself`) as this one and that letter read as itself
+    /// would, for less ("ar" → "är" against "a" → "ä" then "r"). A path that reads it so is
+    /// followed no further: the cheaper one spells the same, at the same place, with as many
+    /// confusions.
+    after_itself: bool,
+    before_itself: bool,
 }
 
 /// A confusion read: its index in [`PrintedWord::confusions`].
 type Op = usize;
 
 impl PrintedWord {
-    /// Prepares `word` for reading through `ch`.
-    fn prepare(&mut self, word: &str, ch: &Channel) {
+    /// Prepares `word` for reading through `ch`, whose signature is `signature`, with the
+    /// thread's `templates`.
+    fn prepare(&mut self, word: &str, ch: &Channel, signature: u64, templates: &mut Templates) {
         self.chars.clear();
         self.chars.extend(word.chars());
         let n = self.chars.len();
@@ -521,40 +610,30 @@ impl PrintedWord {
         self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
         self.confusions.clear();
         self.confusions_at.clear();
-        for (i, &c) in self.chars.iter().enumerate() {
+        self.least.clear();
+        if templates.len() >= TEMPLATE_CACHE_LIMIT {
+            templates.clear();
+        }
+        for i in 0..n {
             self.confusions_at.push(self.confusions.len());
-            let one = ch.alternatives(c, None);
-            let two = match self.chars.get(i + 1) {
-                Some(&next) => ch.alternatives(c, Some(next)),
-                None => &[],
-            };
-            // both cheapest first: merged, of equal costs the one-character readings first
-            let (mut a, mut b) = (0, 0);
-            while a < one.len() || b < two.len() {
-                let take_one = b == two.len()
-                    || (a < one.len() && one[a].cost.total_cmp(&two[b].cost).is_le());
-                let (take, alternative) = if take_one {
-                    a += 1;
-                    (1, one[a - 1])
-                } else {
-                    b += 1;
-                    (2, two[b - 1])
-                };
-                self.confusions.push(Confusion {
-                    cost: alternative.cost,
-                    at: i,
-                    take,
-                    truth: alternative.truth,
-                });
-            }
+            let before = i.checked_sub(1).map(|b| self.chars[b]);
+            let (c, after) = (self.chars[i], self.chars.get(i + 1).copied());
+            let template = templates
+                .entry((signature, before, c, after))
+                .or_insert_with(|| Template::new(ch, before, c, after));
+            let from = self.confusions.len();
+            self.confusions.extend_from_slice(&template.confusions);
+            self.confusions[from..].iter_mut().for_each(|c| c.at = i);
+            self.least.push(template.least);
         }
         self.confusions_at.push(self.confusions.len());
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
         for i in (0..n).rev() {
-            let mut rest = self.identity[i] + self.rest[i + 1];
-            for confusion in self.confusions_at(i) {
-                rest = rest.min(confusion.cost + self.rest[i + confusion.take]);
+            let [one, two] = self.least[i];
+            let mut rest = (self.identity[i] + self.rest[i + 1]).min(one + self.rest[i + 1]);
+            if i + 2 <= n {
+                rest = rest.min(two + self.rest[i + 2]);
             }
             self.rest[i] = rest;
         }
@@ -591,6 +670,8 @@ struct Walk<'w> {
     /// The word as printed, which is never its own reading.
     printed: &'w str,
     found: &'w mut Found,
+    /// Where the segment starts in the printed word.
+    start: usize,
     /// [`Walk::least_lexical`] of the likeliest and of the rarest word.
     least_of_likeliest: f64,
     least_of_rarest: f64,
@@ -658,6 +739,7 @@ pub struct Repairer {
 struct Scratch {
     printed: PrintedWord,
     found: Found,
+    templates: Templates,
 }
 
 /// Word readings of every document repaired in the process: by the channel read through (its
@@ -834,7 +916,7 @@ impl Repairer {
         }
         let copy = READINGS
             .get_or_compute(key, word, || {
-                self.read(channel.channel(), word, real_word_ok)
+                self.read(channel.channel(), channel.signature, word, real_word_ok)
             })
             .map(Rc::new);
         NEAR_READINGS.with(|near| {
@@ -873,6 +955,7 @@ impl Repairer {
             bound: *bound,
             printed,
             found,
+            start: from.start,
             least_of_likeliest: 0.0,
             least_of_rarest: 0.0,
         };
@@ -923,11 +1006,16 @@ impl Repairer {
         if i >= n {
             return;
         }
+        // the confusion read last, if it ended here
+        let last = w.found.path_ops.last().map(|&op| &w.word.confusions[op]);
+        let last = last.filter(|c| c.at + c.take == i);
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
         let as_itself = channel + w.word.identity[i];
-        if !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest) {
+        if !last.is_some_and(|c| c.before_itself)
+            && !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest)
+        {
             if let Some(next) = self.lexicon.step(node, c, &mut o) {
                 let len = w.found.path_spelled.len();
                 w.found.path_spelled.push(c);
@@ -940,10 +1028,15 @@ impl Repairer {
         }
         // read one or two printed characters as something else, cheapest first
         let word = w.word;
+        // the letter before was read as itself on this path
+        let after_itself = i > w.start && last.is_none();
         for (op, confusion) in (word.confusions_at[i]..).zip(word.confusions_at(i)) {
             let cost = channel + confusion.cost;
             if cost > w.budget {
                 break;
+            }
+            if after_itself && confusion.after_itself {
+                continue;
             }
             let after = i + confusion.take;
             // the step would give up at once, whatever the letters lead to
@@ -1072,7 +1165,13 @@ impl Repairer {
 
     /// Reads one lowercase word: its best reading against the printed one, or `None` when the
     /// printed word stands (or is a known word and real words are not to be questioned).
-    fn read(&self, ch: &Channel, word: &str, allow_real_word: bool) -> Option<Reading> {
+    fn read(
+        &self,
+        ch: &Channel,
+        signature: u64,
+        word: &str,
+        allow_real_word: bool,
+    ) -> Option<Reading> {
         let len = word.chars().count();
         if !(2..=60).contains(&len) {
             return None;
@@ -1082,8 +1181,12 @@ impl Repairer {
             return None;
         }
         SCRATCH.with(|scratch| {
-            let Scratch { printed, found } = &mut *scratch.borrow_mut();
-            printed.prepare(word, ch);
+            let Scratch {
+                printed,
+                found,
+                templates,
+            } = &mut *scratch.borrow_mut();
+            printed.prepare(word, ch, signature, templates);
             found.start_word();
             self.read_printed(word, known, printed, found)
         })
