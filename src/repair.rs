@@ -490,38 +490,42 @@ impl Found {
 struct PrintedWord {
     chars: Vec<char>,
     identity: Vec<f64>,
-    /// The confusions that may start at each position, cheapest first: those at position `i`
-    /// are `confusions[confusions_at[i]..confusions_at[i + 1]]`. An [`Op`] is an index here.
-    confusions: Vec<Confusion>,
-    confusions_at: Vec<usize>,
-    /// For every position, [`Template::least`] of its confusions.
-    least: Vec<[f64; 2]>,
+    /// The confusions that may start at each position, cheapest first, as a range of
+    /// `templates.confusions`.
+    confusions_at: Vec<(usize, usize)>,
     /// For every position, the least channel cost of reading the rest of the word.
     rest: Vec<f64>,
+    templates: Templates,
 }
 
 /// What the confusions that may start at a position of a printed word depend on: the channel
 /// (its signature), the letter there and the letters before and after it.
 type TemplateKey = (u64, Option<char>, char, Option<char>);
 
-/// A thread's templates, kept from word to word: a text has few letter triples.
-type Templates = HashMap<TemplateKey, Template>;
-
-/// Templates after which a thread's start afresh, bounding memory.
-const TEMPLATE_CACHE_LIMIT: usize = 100_000;
-
-/// The confusions that may start at a position of a printed word (`at` left 0).
-struct Template {
+/// The confusions that may start at a position of a printed word, by what they depend on,
+/// kept from word to word (a text has few letter triples).
+#[derive(Default)]
+struct Templates {
+    /// The range of `confusions` that a key's are, and the least cost of one of one character
+    /// and of one of two (infinite where none).
+    by_key: HashMap<TemplateKey, (usize, usize, [f64; 2])>,
     confusions: Vec<Confusion>,
-    /// The least cost of a confusion of one character, and of two (infinite where none).
-    least: [f64; 2],
 }
 
-impl Template {
+/// Confusions after which a thread's templates start afresh, bounding memory.
+const TEMPLATE_CACHE_LIMIT: usize = 1_000_000;
+
+impl Templates {
     /// The confusions of `c` (and of it and `after`) through `ch`, cheapest first: merged, of
     /// equal costs those of one character first; a confusion of one character marked where a
     /// confusion of two spells what it and its neighbour read as itself spell, for less.
-    fn new(ch: &Channel, before: Option<char>, c: char, after: Option<char>) -> Template {
+    fn make(
+        &mut self,
+        ch: &Channel,
+        before: Option<char>,
+        c: char,
+        after: Option<char>,
+    ) -> (usize, usize, [f64; 2]) {
         let one = ch.alternatives(c, None);
         let two = after.map_or(&[][..], |a| ch.alternatives(c, Some(a)));
         let with_before = before.map_or(&[][..], |b| ch.alternatives(b, Some(c)));
@@ -545,7 +549,7 @@ impl Template {
                 })
             })
         };
-        let mut confusions = Vec::with_capacity(one.len() + two.len());
+        let from = self.confusions.len();
         let (mut a, mut b) = (0, 0);
         while a < one.len() || b < two.len() {
             let take_one =
@@ -559,32 +563,27 @@ impl Template {
             };
             let truth = alternative.truth.chars();
             let single = take == 1;
-            confusions.push(Confusion {
+            self.confusions.push(Confusion {
                 cost: alternative.cost,
-                at: 0,
                 take,
                 truth: alternative.truth,
                 before_itself: single && cheaper_ending(truth, alternative.cost),
                 after_itself: single && cheaper_starting(truth, alternative.cost),
             });
         }
+        let made = &self.confusions[from..];
         let least = |take| {
-            let costs = confusions.iter().filter(|c| c.take == take).map(|c| c.cost);
+            let costs = made.iter().filter(|c| c.take == take).map(|c| c.cost);
             costs.fold(f64::INFINITY, f64::min)
         };
-        Template {
-            least: [least(1), least(2)],
-            confusions,
-        }
+        (from, self.confusions.len(), [least(1), least(2)])
     }
 }
 
-/// A confusion that may be read in a printed word: `take` printed characters from `at` read as
-/// `truth`.
+/// A confusion that may be read in a printed word: `take` printed characters read as `truth`.
 #[derive(Debug, Clone, Copy)]
 struct Confusion {
     cost: f64,
-    at: usize,
     take: usize,
     truth: Letters,
     /// For a confusion of one character: a confusion of two reads it and the letter before
@@ -596,41 +595,47 @@ struct Confusion {
     before_itself: bool,
 }
 
-/// A confusion read: its index in [`PrintedWord::confusions`].
-type Op = usize;
+/// A confusion read: where in the printed word, and its index in the templates' confusions.
+#[derive(Debug, Clone, Copy)]
+struct Op {
+    at: usize,
+    index: usize,
+}
 
 impl PrintedWord {
-    /// Prepares `word` for reading through `ch`, whose signature is `signature`, with the
-    /// thread's `templates`.
-    fn prepare(&mut self, word: &str, ch: &Channel, signature: u64, templates: &mut Templates) {
+    /// Prepares `word` for reading through `ch`, whose signature is `signature`.
+    fn prepare(&mut self, word: &str, ch: &Channel, signature: u64) {
         self.chars.clear();
         self.chars.extend(word.chars());
         let n = self.chars.len();
         self.identity.clear();
         self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
-        self.confusions.clear();
         self.confusions_at.clear();
-        self.least.clear();
-        if templates.len() >= TEMPLATE_CACHE_LIMIT {
-            templates.clear();
-        }
-        for i in 0..n {
-            self.confusions_at.push(self.confusions.len());
-            let before = i.checked_sub(1).map(|b| self.chars[b]);
-            let (c, after) = (self.chars[i], self.chars.get(i + 1).copied());
-            let template = templates
-                .entry((signature, before, c, after))
-                .or_insert_with(|| Template::new(ch, before, c, after));
-            let from = self.confusions.len();
-            self.confusions.extend_from_slice(&template.confusions);
-            self.confusions[from..].iter_mut().for_each(|c| c.at = i);
-            self.least.push(template.least);
-        }
-        self.confusions_at.push(self.confusions.len());
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
+        let templates = &mut self.templates;
+        if templates.confusions.len() >= TEMPLATE_CACHE_LIMIT {
+            templates.by_key.clear();
+            templates.confusions.clear();
+        }
+        let mut least = Vec::with_capacity(n);
+        for i in 0..n {
+            let before = i.checked_sub(1).map(|b| self.chars[b]);
+            let (c, after) = (self.chars[i], self.chars.get(i + 1).copied());
+            let key = (signature, before, c, after);
+            let (from, to, cheapest) = match templates.by_key.get(&key) {
+                Some(&made) => made,
+                None => {
+                    let made = templates.make(ch, before, c, after);
+                    templates.by_key.insert(key, made);
+                    made
+                }
+            };
+            self.confusions_at.push((from, to));
+            least.push(cheapest);
+        }
         for i in (0..n).rev() {
-            let [one, two] = self.least[i];
+            let [one, two] = least[i];
             let mut rest = (self.identity[i] + self.rest[i + 1]).min(one + self.rest[i + 1]);
             if i + 2 <= n {
                 rest = rest.min(two + self.rest[i + 2]);
@@ -639,15 +644,21 @@ impl PrintedWord {
         }
     }
 
-    /// The confusions that may start at position `i`, cheapest first.
-    fn confusions_at(&self, i: usize) -> &[Confusion] {
-        &self.confusions[self.confusions_at[i]..self.confusions_at[i + 1]]
+    /// The confusions that may start at position `i`, cheapest first, and the index of the
+    /// first.
+    fn confusions_at(&self, i: usize) -> (usize, &[Confusion]) {
+        let (from, to) = self.confusions_at[i];
+        (from, &self.templates.confusions[from..to])
+    }
+
+    fn confusion(&self, op: Op) -> &Confusion {
+        &self.templates.confusions[op.index]
     }
 
     /// The confusion an op stands for: (printed, read as).
     fn op_text(&self, op: Op) -> (String, String) {
-        let c = &self.confusions[op];
-        let printed = self.chars[c.at..c.at + c.take].iter().collect();
+        let c = self.confusion(op);
+        let printed = self.chars[op.at..op.at + c.take].iter().collect();
         (printed, c.truth.chars().iter().collect())
     }
 }
@@ -739,7 +750,6 @@ pub struct Repairer {
 struct Scratch {
     printed: PrintedWord,
     found: Found,
-    templates: Templates,
 }
 
 /// Word readings of every document repaired in the process: by the channel read through (its
@@ -1007,8 +1017,8 @@ impl Repairer {
             return;
         }
         // the confusion read last, if it ended here
-        let last = w.found.path_ops.last().map(|&op| &w.word.confusions[op]);
-        let last = last.filter(|c| c.at + c.take == i);
+        let last = w.found.path_ops.last().map(|&op| (op, w.word.confusion(op)));
+        let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
@@ -1030,7 +1040,9 @@ impl Repairer {
         let word = w.word;
         // the letter before was read as itself on this path
         let after_itself = i > w.start && last.is_none();
-        for (op, confusion) in (word.confusions_at[i]..).zip(word.confusions_at(i)) {
+        let (first, here) = word.confusions_at(i);
+        for (index, confusion) in (first..).zip(here) {
+            let op = Op { at: i, index };
             let cost = channel + confusion.cost;
             if cost > w.budget {
                 break;
@@ -1181,12 +1193,8 @@ impl Repairer {
             return None;
         }
         SCRATCH.with(|scratch| {
-            let Scratch {
-                printed,
-                found,
-                templates,
-            } = &mut *scratch.borrow_mut();
-            printed.prepare(word, ch, signature, templates);
+            let Scratch { printed, found } = &mut *scratch.borrow_mut();
+            printed.prepare(word, ch, signature);
             found.start_word();
             self.read_printed(word, known, printed, found)
         })
