@@ -414,7 +414,10 @@ impl Found {
 
     /// Starts a search over a word of `len` characters: no segments, an empty path.
     fn clear_segments(&mut self, len: usize) {
-        self.by_end.resize_with(len + 1, Vec::new);
+        // (never shortened: the lists keep their room for longer words)
+        if self.by_end.len() <= len {
+            self.by_end.resize_with(len + 1, Vec::new);
+        }
         self.by_end.iter_mut().for_each(Vec::clear);
         self.path_spelled.clear();
         self.path_ops.clear();
@@ -1697,18 +1700,22 @@ fn part_cost(whole: f64) -> f64 {
     whole.min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT + COMPOUND_JOIN_COST
 }
 
-/// Function words are never parts of compounds ("åren|det" is no word).
-const FUNCTION_WORDS: &[&str] = &[
-    "och", "att", "det", "den", "dem", "som", "för", "med", "till", "men", "han", "hon", "var",
-    "har", "ett", "sig", "sin", "sitt", "vi", "ni", "de", "av", "om", "på", "är", "inte", "kan",
-    "ska", "så", "nu",
-];
+/// Function words are never parts of compounds ("åren|det" is no word). (A `match`: the
+/// compound search asks it of every part it finds.)
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "och" | "att" | "det" | "den" | "dem" | "som" | "för" | "med" | "till" | "men" | "han"
+            | "hon" | "var" | "har" | "ett" | "sig" | "sin" | "sitt" | "vi" | "ni" | "de" | "av"
+            | "om" | "på" | "är" | "inte" | "kan" | "ska" | "så" | "nu"
+    )
+}
 
 /// Whether a lexicon word may be one part of a compound: four letters or more, or a common
 /// three-letter word ("hem", "tid"), and not a function word.
 fn is_compound_part(word: &str, count: u64) -> bool {
     let len = word.chars().count();
-    (len >= 4 || (len == 3 && count >= 1000)) && !FUNCTION_WORDS.contains(&word)
+    (len >= 4 || (len == 3 && count >= 1000)) && !is_function_word(word)
 }
 
 /// Splits a corrected word back over the printed parts it was read from (a word broken across
