@@ -684,6 +684,54 @@ const CACHE_LIMIT: usize = 200_000;
 const NEAR_CACHE_LIMIT: usize = 50_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
+/// The distinct words of a pass (by their lowercase), in the order they first appear, and their
+/// readings once looked up: a repeated word is looked up once for every way it is read.
+struct Vocabulary {
+    /// Which distinct word each word of the text is.
+    ids: Vec<usize>,
+    /// Each distinct word's first occurrence in the text's words.
+    first: Vec<usize>,
+    /// Each distinct word's readings, by whether the channel is adapted and whether real words
+    /// are questioned.
+    readings: Vec<[Option<Option<Rc<Reading>>>; 4]>,
+}
+
+impl Vocabulary {
+    fn of(words: &[Word]) -> Vocabulary {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        index.reserve(words.len());
+        let mut first = Vec::with_capacity(words.len());
+        let ids = (words.iter().enumerate())
+            .map(|(i, word)| {
+                *index.entry(&word.lower).or_insert_with(|| {
+                    first.push(i);
+                    first.len() - 1
+                })
+            })
+            .collect();
+        Vocabulary {
+            ids,
+            readings: vec![Default::default(); first.len()],
+            first,
+        }
+    }
+
+    /// The reading of `word`, distinct word `id`, through `channel`.
+    fn reading(
+        &mut self,
+        repairer: &Repairer,
+        channel: &PassChannel<'_>,
+        id: usize,
+        word: &Word,
+    ) -> Option<Rc<Reading>> {
+        let adapted = matches!(channel.channel, ChannelRef::Adapted(_));
+        let slot =
+            &mut self.readings[id][usize::from(adapted) * 2 + usize::from(word.real_word_ok)];
+        slot.get_or_insert_with(|| repairer.reading(channel, word.real_word_ok, &word.lower))
+            .clone()
+    }
+}
+
 /// The channel a pass reads a document's words through, and its signature in the cache.
 struct PassChannel<'r> {
     channel: ChannelRef<'r>,
@@ -1212,18 +1260,28 @@ impl Repairer {
         // OCR damaged it; then the final reading with what it showed. Words in which none of the
         // document's own confusions can occur read as in the first reading.
         let base = self.base_channel(lost_diacritics);
-        let observed = self.observe(&base, text, &words);
+        let mut vocabulary = Vocabulary::of(&words);
+        let observed = self.observe(&base, text, &words, &mut vocabulary);
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
-        let affected = |w: &str| observed.keys().any(|(ocr, _)| w.contains(ocr.as_str()));
+        let affected: Vec<bool> = match adapted {
+            Some(_) => (vocabulary.first.iter())
+                .map(|&first| {
+                    let lower = &words[first].lower;
+                    observed.keys().any(|(ocr, _)| lower.contains(ocr.as_str()))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
 
         let mut review = table.review;
-        for word in &words {
+        for (i, word) in words.iter().enumerate() {
+            let id = vocabulary.ids[i];
             let channel = match &adapted {
-                Some(adapted) if affected(&word.lower) => adapted,
+                Some(adapted) if affected[id] => adapted,
                 _ => &base,
             };
-            let reading = self.reading(channel, word.real_word_ok, &word.lower);
+            let reading = vocabulary.reading(self, channel, id, word);
             let Some(reading) = reading else {
                 continue;
             };
@@ -1274,22 +1332,12 @@ impl Repairer {
         base: &PassChannel<'_>,
         text: &str,
         words: &[Word],
+        vocabulary: &mut Vocabulary,
     ) -> HashMap<(String, String), f64> {
         let mut teaching = Vec::new();
-        let mut seen: rustc_hash::FxHashSet<&str> =
-            std::collections::HashSet::with_capacity_and_hasher(
-                OBSERVE_WORDS.min(words.len()),
-                Default::default(),
-            );
-        for word in words {
-            if seen.len() >= OBSERVE_WORDS {
-                break;
-            }
-            if !seen.insert(&word.lower) {
-                continue;
-            }
+        for id in 0..vocabulary.first.len().min(OBSERVE_WORDS) {
             // keyed as the final reading will be, which for an unknown word it often is
-            let reading = self.reading(base, word.real_word_ok, &word.lower);
+            let reading = vocabulary.reading(self, base, id, &words[vocabulary.first[id]]);
             let teaches =
                 |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
