@@ -1276,8 +1276,6 @@ impl Repairer {
     ) -> Pass {
         let tokens = Tokens::of(text);
         let lost_diacritics = !tokens.keep_diacritics();
-        let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(text)).collect();
-        let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
         let table = table_row_edits(text, layout);
         let mut edits = table.edits;
         let (words, ones) = self.words(text, &tokens.spans, &table.matched, lost_diacritics);
@@ -1342,9 +1340,7 @@ impl Repairer {
         }
         edits.sort_by_key(|e| e.start);
         review.sort_by_key(|e| e.start);
-        for edit in edits.iter_mut().chain(review.iter_mut()) {
-            edit.line = line_of(edit.start);
-        }
+        number_lines(text, edits.iter_mut().chain(review.iter_mut()));
         Pass {
             text: apply_edits(text, &edits),
             edits,
@@ -1380,7 +1376,9 @@ impl Repairer {
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
-                let occurrences = lower_text.matches(ocr).count().max(n);
+                let occurrences = memchr::memmem::find_iter(lower_text.as_bytes(), ocr)
+                    .count()
+                    .max(n);
                 // rounded to a power of two, so that documents with the same habits share readings
                 let prob = 2f64.powi((n as f64 / occurrences as f64).log2().round() as i32);
                 // only what this document shows more often than the model expects matters
@@ -1421,11 +1419,13 @@ impl Repairer {
             merged.get(i).is_some_and(|&(ps, _)| ps < e)
         };
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
-        // asked of every word's neighbours: once a token
-        let english_marker: Vec<bool> = tokens
-            .iter()
-            .map(|&(s, e)| is_english_marker(&text[s..e]))
-            .collect();
+        // asked of every word's neighbours: once a token, and only when real words are read
+        let english_marker: Vec<bool> = match lost_diacritics {
+            true => (tokens.iter())
+                .map(|&(s, e)| is_english_marker(&text[s..e]))
+                .collect(),
+            false => Vec::new(),
+        };
         let mut words = Vec::with_capacity(tokens.len());
         let mut ones = Vec::new();
         let mut i = 0;
@@ -1455,14 +1455,16 @@ impl Repairer {
                 }
                 None => Cow::Borrowed(token),
             };
-            let english = i.checked_sub(2).is_some_and(|n| english_marker[n])
-                || english_marker.get(i).is_some_and(|&marker| marker);
+            let english = || {
+                i.checked_sub(2).is_some_and(|n| english_marker[n])
+                    || english_marker.get(i).is_some_and(|&marker| marker)
+            };
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
                 lower: lowercase(whole.clone()),
                 whole,
-                real_word_ok: lost_diacritics && !english,
+                real_word_ok: lost_diacritics && !english(),
             });
         }
         (words, ones)
@@ -1720,9 +1722,18 @@ fn weigh_engine_confidence(posterior: f64, engine: f64) -> f64 {
     ((1.0 / (1.0 + (-odds).exp())) * 1000.0).round() / 1000.0
 }
 
-/// Where lines start after the first: after a newline or a form feed, as layout counts them.
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices(['\n', '\x0c']).map(|(i, _)| i + 1)
+/// Sets the line of each edit of `text`. Lines start after a newline or a form feed, as layout
+/// counts them; they are found only when there is an edit to number.
+fn number_lines<'e>(text: &str, edits: impl Iterator<Item = &'e mut Edit>) {
+    let mut line_starts = Vec::new();
+    for edit in edits {
+        if line_starts.is_empty() {
+            line_starts.push(0);
+            line_starts
+                .extend(memchr::memchr2_iter(b'\n', b'\x0c', text.as_bytes()).map(|i| i + 1));
+        }
+        edit.line = line_starts.partition_point(|&s| s <= edit.start);
+    }
 }
 
 /// Passes of repair at most: the second settles what the first changed the look of.
@@ -1764,10 +1775,7 @@ fn compose(original: &str, first: Pass, second: Pass) -> Pass {
     edits.sort_by_key(|e| e.start);
     let mut review = first.review;
     review.retain(|r| !edits.iter().any(|e| r.start < e.end && r.end > e.start));
-    let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(original)).collect();
-    for e in &mut edits {
-        e.line = line_starts.partition_point(|&s| s <= e.start);
-    }
+    number_lines(original, edits.iter_mut());
     Pass {
         text: apply_edits(original, &edits),
         edits,
