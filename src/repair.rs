@@ -838,6 +838,9 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
 
 impl Repairer {
     pub fn new(lexicon: &'static Lexicon, model: &'static ConfusionModel) -> Repairer {
+        // compiled with the repairer, not in the first document that shows a sign of a span
+        // (its Unicode classes cost some 25 M instructions)
+        LazyLock::force(&PROTECTED);
         let none = HashMap::default();
         Repairer {
             lexicon,
@@ -869,14 +872,10 @@ impl Repairer {
             if cache.len() >= CHANNEL_CACHE_LIMIT {
                 cache.clear();
             }
-            let floor = if lost_diacritics {
-                DIACRITIC_FLOOR
-            } else {
-                0.0
-            };
+            let base = &self.base[usize::from(lost_diacritics)];
             cache
                 .entry(signature)
-                .or_insert_with(|| Rc::new(Channel::new(self.model, observed, floor)))
+                .or_insert_with(|| Rc::new(base.adapted(self.model, observed)))
                 .clone()
         });
         PassChannel {
