@@ -292,6 +292,15 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, with the Latin-1 letters (å, ä, ö, é, …) decided without its tables,
+/// which it searches for every character beyond ASCII.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// What each ASCII character is, by table: the inner loop of [`Tokens::of`] asks it of every
 /// byte of a text. [`ASCII_WORD`]: part of a word; [`ASCII_LETTER`]: a letter.
 static ASCII_CLASS: [u8; 128] = {
@@ -337,7 +346,7 @@ impl Tokens {
                 (class & ASCII_WORD != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                if c.is_alphabetic() {
+                if is_alphabetic(c) {
                     letters += 1;
                     marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
                 }
@@ -1435,14 +1444,14 @@ impl Repairer {
             if is_protected(start, end) {
                 continue;
             }
-            if !token.chars().any(char::is_alphabetic) {
+            if !token.chars().any(is_alphabetic) {
                 if token == "1" {
                     ones.extend(self.one_as_i(text, tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
             if token.chars().nth(1).is_some()
-                && token.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                && token.chars().all(|c| is_alphabetic(c) && c.is_uppercase())
             {
                 continue; // an abbreviation: SKR, LSS
             }
@@ -1844,6 +1853,13 @@ mod tests {
                 class.is_match(c.encode_utf8(&mut [0; 4])),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn alphabetic_is_the_standard_librarys() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
