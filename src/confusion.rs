@@ -306,12 +306,14 @@ pub struct Alternative {
 }
 
 /// The confusion model as costs (−ln P(truth | OCR)), adapted to one document.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Channel {
     /// The readings of one printed character, keyed `(c, None)`, or of two, `(c, Some(d))`,
     /// cheapest first (of equal costs, in the model's order).
     alternatives: HashMap<(char, Option<char>), Vec<Alternative>>,
     identity: HashMap<char, f64>,
+    /// The least probability of a letter read for å, ä or ö.
+    diacritic_floor: f64,
 }
 
 /// The key of a printed string of one or two characters in [`Channel`].
@@ -333,44 +335,74 @@ impl Channel {
         observed: &HashMap<(String, String), f64>,
         diacritic_floor: f64,
     ) -> Channel {
-        let mut alternatives: HashMap<_, Vec<Alternative>> = HashMap::default();
-        let mut identity = HashMap::default();
+        let mut channel = Channel {
+            alternatives: HashMap::default(),
+            identity: HashMap::default(),
+            diacritic_floor,
+        };
         for (ocr, confusions) in &model.by_ocr {
-            let Some(key) = printed_key(ocr) else {
-                continue;
-            };
-            let mut changed = 0.0;
-            let list = alternatives.entry(key).or_default();
-            for c in confusions {
-                let mut prob = c.prob;
-                // (a document shows a few confusions: a scan is cheaper than building a key)
-                let seen = observed
-                    .iter()
-                    .find(|((o, t), _)| o == ocr && *t == c.truth);
-                if let Some((_, &seen)) = seen {
-                    prob = prob.max(seen);
-                }
-                let to_diacritic = matches!(c.truth.as_str(), "å" | "ä" | "ö");
-                if to_diacritic && key.1.is_none() {
-                    prob = prob.max(diacritic_floor);
-                }
-                changed += prob;
-                let mut cost = (-prob.ln()).max(0.05);
-                if cuts_letters(ocr, &c.truth) {
-                    cost = cost.max(LETTER_DELETION_COST);
-                }
-                if let Some(truth) = Letters::new(&c.truth) {
-                    list.push(Alternative { truth, cost });
-                }
-            }
-            list.sort_by(|a, b| a.cost.total_cmp(&b.cost));
-            if let (c, None) = key {
-                identity.insert(c, -(1.0 - f64::min(changed, 0.95)).ln());
+            channel.read(ocr, confusions, observed);
+        }
+        channel
+    }
+
+    /// This channel, made by [`Channel::new`] from `model` with nothing observed, as `new` would
+    /// make it with `observed`: only the readings of the printed strings observed, and their
+    /// identity costs, differ, so only those are worked out again.
+    pub fn adapted(
+        &self,
+        model: &ConfusionModel,
+        observed: &HashMap<(String, String), f64>,
+    ) -> Channel {
+        let mut channel = self.clone();
+        for (ocr, _) in observed.keys() {
+            if let Some(confusions) = model.by_ocr.get(ocr) {
+                channel.read(ocr, confusions, observed);
             }
         }
-        Channel {
-            alternatives,
-            identity,
+        channel
+    }
+
+    /// Sets the readings of the printed string `ocr` (and, for one character, the cost of
+    /// reading it as itself) from the model's `confusions` of it.
+    fn read(
+        &mut self,
+        ocr: &str,
+        confusions: &[Confusion],
+        observed: &HashMap<(String, String), f64>,
+    ) {
+        let Some(key) = printed_key(ocr) else {
+            return;
+        };
+        let mut changed = 0.0;
+        let mut list = Vec::with_capacity(confusions.len());
+        for c in confusions {
+            let mut prob = c.prob;
+            // (a document shows a few confusions: a scan is cheaper than building a key)
+            let seen = observed
+                .iter()
+                .find(|((o, t), _)| o == ocr && *t == c.truth);
+            if let Some((_, &seen)) = seen {
+                prob = prob.max(seen);
+            }
+            let to_diacritic = matches!(c.truth.as_str(), "å" | "ä" | "ö");
+            if to_diacritic && key.1.is_none() {
+                prob = prob.max(self.diacritic_floor);
+            }
+            changed += prob;
+            let mut cost = (-prob.ln()).max(0.05);
+            if cuts_letters(ocr, &c.truth) {
+                cost = cost.max(LETTER_DELETION_COST);
+            }
+            if let Some(truth) = Letters::new(&c.truth) {
+                list.push(Alternative { truth, cost });
+            }
+        }
+        list.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+        self.alternatives.insert(key, list);
+        if let (c, None) = key {
+            self.identity
+                .insert(c, -(1.0 - f64::min(changed, 0.95)).ln());
         }
     }
 
@@ -407,6 +439,45 @@ impl Channel {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A channel's readings and identity costs, in order, to the bit.
+    fn table(ch: &Channel) -> Vec<String> {
+        let mut rows: Vec<String> = (ch.alternatives.iter())
+            .map(|(k, list)| {
+                let list: Vec<_> = list.iter().map(|a| (a.truth, a.cost.to_bits())).collect();
+                format!("{k:?} {list:?}")
+            })
+            .chain(
+                ch.identity
+                    .iter()
+                    .map(|(c, i)| format!("{c} {}", i.to_bits())),
+            )
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    #[test]
+    fn an_adapted_channel_is_the_channel_made_with_what_was_observed() {
+        let model = ConfusionModel::embedded();
+        let observed: HashMap<(String, String), f64> = [
+            ("a", "ä", 0.25),
+            ("a", "å", 0.5),
+            ("o", "ö", 0.5),
+            ("oé", "ö", 0.5),
+            ("6", "ö", 0.125),
+            ("xyz", "q", 0.5),
+        ]
+        .into_iter()
+        .map(|(o, t, p)| ((o.to_string(), t.to_string()), p))
+        .collect();
+        for floor in [0.0, 0.02] {
+            let base = Channel::new(model, &HashMap::default(), floor);
+            let adapted = table(&base.adapted(model, &observed));
+            assert_eq!(adapted, table(&Channel::new(model, &observed, floor)));
+            assert_ne!(adapted, table(&base));
+        }
+    }
 
     #[test]
     fn ocr_damage_is_near_and_other_names_are_far() {

@@ -224,9 +224,10 @@ pub fn footnote_mark(line: &str) -> Option<&str> {
 /// bytes at a time.
 fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
     let bytes = text.as_bytes();
-    let mut lines = Vec::new();
+    let ends = memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes);
+    let mut lines = Vec::with_capacity(ends.clone().count() + 1);
     let mut start = 0;
-    for at in memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes) {
+    for at in ends {
         if at < start {
             // the "\n" of a "\r\n", which ended its line at the "\r"
             continue;
@@ -307,7 +308,7 @@ pub fn reanalyze(text: &str, before: &str, old: &Layout) -> Layout {
 /// Pages and line kinds from each line's content, in order: a footnote is one only after a table
 /// row, and blank runs and form feeds turn pages.
 fn assemble(text: &str, contents: impl Iterator<Item = (usize, usize, bool, Content)>) -> Layout {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(contents.size_hint().0);
     let mut page = 1;
     let mut blank_run = 0;
     let mut seen_table = false;

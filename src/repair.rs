@@ -185,6 +185,33 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The matches of [`PROTECTED`] in `text`, found by asking the regex only about the runs between
+/// white space that hold the sign of a span: an "@", a "/", or a "." that does not end the run
+/// (every e-mail address, web address, diarienummer and abbreviation has one). No span holds
+/// white space, and the regex looks neither behind nor ahead, so a run alone has the matches it
+/// has within the text; asking about the whole text costs some ten instructions a byte.
+fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let is_space = |b: &u8| b.is_ascii_whitespace() || *b == b'\x0b';
+    let signs = memchr::memchr3_iter(b'@', b'/', b'.', bytes)
+        .filter(move |&at| bytes[at] != b'.' || bytes.get(at + 1).is_some_and(|b| !is_space(b)));
+    let mut searched = 0;
+    let runs = signs.filter_map(move |at| {
+        if at < searched {
+            return None;
+        }
+        let start = bytes[..at].iter().rposition(is_space).map_or(0, |i| i + 1);
+        searched = (bytes[at..].iter().position(is_space)).map_or(bytes.len(), |i| at + i);
+        Some(start..searched)
+    });
+    runs.flat_map(|run| {
+        let start = run.start;
+        PROTECTED
+            .find_iter(&text[run])
+            .map(move |m| (start + m.start(), start + m.end()))
+    })
+}
+
 /// What the search found for one word: its best reading, and how sure it is against the
 /// printed one.
 #[derive(Debug, Clone)]
@@ -265,6 +292,15 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, with the Latin-1 letters (å, ä, ö, é, …) decided without its tables,
+/// which it searches for every character beyond ASCII.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        'À'..='ÿ' => c != '×' && c != '÷',
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// What each ASCII character is, by table: the inner loop of [`Tokens::of`] asks it of every
 /// byte of a text. [`ASCII_WORD`]: part of a word; [`ASCII_LETTER`]: a letter.
 static ASCII_CLASS: [u8; 128] = {
@@ -310,7 +346,7 @@ impl Tokens {
                 (class & ASCII_WORD != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
-                if c.is_alphabetic() {
+                if is_alphabetic(c) {
                     letters += 1;
                     marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
                 }
@@ -783,6 +819,54 @@ const CACHE_LIMIT: usize = 200_000;
 const NEAR_CACHE_LIMIT: usize = 50_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
+/// The distinct words of a pass (by their lowercase), in the order they first appear, and their
+/// readings once looked up: a repeated word is looked up once for every way it is read.
+struct Vocabulary {
+    /// Which distinct word each word of the text is.
+    ids: Vec<usize>,
+    /// Each distinct word's first occurrence in the text's words.
+    first: Vec<usize>,
+    /// Each distinct word's readings, by whether the channel is adapted and whether real words
+    /// are questioned.
+    readings: Vec<[Option<Option<Rc<Reading>>>; 4]>,
+}
+
+impl Vocabulary {
+    fn of(words: &[Word]) -> Vocabulary {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        index.reserve(words.len());
+        let mut first = Vec::with_capacity(words.len());
+        let ids = (words.iter().enumerate())
+            .map(|(i, word)| {
+                *index.entry(&word.lower).or_insert_with(|| {
+                    first.push(i);
+                    first.len() - 1
+                })
+            })
+            .collect();
+        Vocabulary {
+            ids,
+            readings: vec![Default::default(); first.len()],
+            first,
+        }
+    }
+
+    /// The reading of `word`, distinct word `id`, through `channel`.
+    fn reading(
+        &mut self,
+        repairer: &Repairer,
+        channel: &PassChannel<'_>,
+        id: usize,
+        word: &Word,
+    ) -> Option<Rc<Reading>> {
+        let adapted = matches!(channel.channel, ChannelRef::Adapted(_));
+        let slot =
+            &mut self.readings[id][usize::from(adapted) * 2 + usize::from(word.real_word_ok)];
+        slot.get_or_insert_with(|| repairer.reading(channel, word.real_word_ok, &word.lower))
+            .clone()
+    }
+}
+
 /// The channel a pass reads a document's words through, and its signature in the cache.
 struct PassChannel<'r> {
     channel: ChannelRef<'r>,
@@ -862,6 +946,9 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
 
 impl Repairer {
     pub fn new(lexicon: &'static Lexicon, model: &'static ConfusionModel) -> Repairer {
+        // compiled with the repairer, not in the first document that shows a sign of a span
+        // (its Unicode classes cost some 25 M instructions)
+        LazyLock::force(&PROTECTED);
         let none = HashMap::default();
         Repairer {
             lexicon,
@@ -893,14 +980,10 @@ impl Repairer {
             if cache.len() >= CHANNEL_CACHE_LIMIT {
                 cache.clear();
             }
-            let floor = if lost_diacritics {
-                DIACRITIC_FLOOR
-            } else {
-                0.0
-            };
+            let base = &self.base[usize::from(lost_diacritics)];
             cache
                 .entry(signature)
-                .or_insert_with(|| Rc::new(Channel::new(self.model, observed, floor)))
+                .or_insert_with(|| Rc::new(base.adapted(self.model, observed)))
                 .clone()
         });
         PassChannel {
@@ -1327,8 +1410,6 @@ impl Repairer {
     ) -> Pass {
         let tokens = Tokens::of(text);
         let lost_diacritics = !tokens.keep_diacritics();
-        let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(text)).collect();
-        let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
         let table = table_row_edits(text, layout);
         let mut edits = table.edits;
         let (words, ones) = self.words(text, &tokens.spans, &table.matched, lost_diacritics);
@@ -1338,18 +1419,28 @@ impl Repairer {
         // OCR damaged it; then the final reading with what it showed. Words in which none of the
         // document's own confusions can occur read as in the first reading.
         let base = self.base_channel(lost_diacritics);
-        let observed = self.observe(&base, text, &words);
+        let mut vocabulary = Vocabulary::of(&words);
+        let observed = self.observe(&base, text, &words, &mut vocabulary);
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
-        let affected = |w: &str| observed.keys().any(|(ocr, _)| w.contains(ocr.as_str()));
+        let affected: Vec<bool> = match adapted {
+            Some(_) => (vocabulary.first.iter())
+                .map(|&first| {
+                    let lower = &words[first].lower;
+                    observed.keys().any(|(ocr, _)| lower.contains(ocr.as_str()))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
 
         let mut review = table.review;
-        for word in &words {
+        for (i, word) in words.iter().enumerate() {
+            let id = vocabulary.ids[i];
             let channel = match &adapted {
-                Some(adapted) if affected(&word.lower) => adapted,
+                Some(adapted) if affected[id] => adapted,
                 _ => &base,
             };
-            let reading = self.reading(channel, word.real_word_ok, &word.lower);
+            let reading = vocabulary.reading(self, channel, id, word);
             let Some(reading) = reading else {
                 continue;
             };
@@ -1383,9 +1474,7 @@ impl Repairer {
         }
         edits.sort_by_key(|e| e.start);
         review.sort_by_key(|e| e.start);
-        for edit in edits.iter_mut().chain(review.iter_mut()) {
-            edit.line = line_of(edit.start);
-        }
+        number_lines(text, edits.iter_mut().chain(review.iter_mut()));
         Pass {
             text: apply_edits(text, &edits),
             edits,
@@ -1400,22 +1489,12 @@ impl Repairer {
         base: &PassChannel<'_>,
         text: &str,
         words: &[Word],
+        vocabulary: &mut Vocabulary,
     ) -> HashMap<(String, String), f64> {
         let mut teaching = Vec::new();
-        let mut seen: rustc_hash::FxHashSet<&str> =
-            std::collections::HashSet::with_capacity_and_hasher(
-                OBSERVE_WORDS.min(words.len()),
-                Default::default(),
-            );
-        for word in words {
-            if seen.len() >= OBSERVE_WORDS {
-                break;
-            }
-            if !seen.insert(&word.lower) {
-                continue;
-            }
+        for id in 0..vocabulary.first.len().min(OBSERVE_WORDS) {
             // keyed as the final reading will be, which for an unknown word it often is
-            let reading = self.reading(base, word.real_word_ok, &word.lower);
+            let reading = vocabulary.reading(self, base, id, &words[vocabulary.first[id]]);
             let teaches =
                 |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
@@ -1431,7 +1510,9 @@ impl Repairer {
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
-                let occurrences = lower_text.matches(ocr).count().max(n);
+                let occurrences = memchr::memmem::find_iter(lower_text.as_bytes(), ocr)
+                    .count()
+                    .max(n);
                 // rounded to a power of two, so that documents with the same habits share readings
                 let prob = 2f64.powi((n as f64 / occurrences as f64).log2().round() as i32);
                 // only what this document shows more often than the model expects matters
@@ -1454,10 +1535,8 @@ impl Repairer {
         table_labels: &[(usize, usize)],
         lost_diacritics: bool,
     ) -> (Vec<Word<'t>>, Vec<Edit>) {
-        let mut protected: Vec<(usize, usize)> = PROTECTED
-            .find_iter(text)
-            .filter(|m| !text[..m.start()].ends_with(char::is_alphanumeric))
-            .map(|m| (m.start(), m.end()))
+        let mut protected: Vec<(usize, usize)> = protected_spans(text)
+            .filter(|&(s, _)| !text[..s].ends_with(char::is_alphanumeric))
             .collect();
         protected.extend_from_slice(table_labels);
         // sorted and merged, so that a word is checked against its neighbours only
@@ -1474,11 +1553,13 @@ impl Repairer {
             merged.get(i).is_some_and(|&(ps, _)| ps < e)
         };
         let lower_word = |i: usize| tokens.get(i).map(|&(s, e)| text[s..e].to_lowercase());
-        // asked of every word's neighbours: once a token
-        let english_marker: Vec<bool> = tokens
-            .iter()
-            .map(|&(s, e)| is_english_marker(&text[s..e]))
-            .collect();
+        // asked of every word's neighbours: once a token, and only when real words are read
+        let english_marker: Vec<bool> = match lost_diacritics {
+            true => (tokens.iter())
+                .map(|&(s, e)| is_english_marker(&text[s..e]))
+                .collect(),
+            false => Vec::new(),
+        };
         let mut words = Vec::with_capacity(tokens.len());
         let mut ones = Vec::new();
         let mut i = 0;
@@ -1489,14 +1570,14 @@ impl Repairer {
             if is_protected(start, end) {
                 continue;
             }
-            if !token.chars().any(char::is_alphabetic) {
+            if !token.chars().any(is_alphabetic) {
                 if token == "1" {
                     ones.extend(self.one_as_i(text, tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
             if token.chars().nth(1).is_some()
-                && token.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+                && token.chars().all(|c| is_alphabetic(c) && c.is_uppercase())
             {
                 continue; // an abbreviation: SKR, LSS
             }
@@ -1508,14 +1589,16 @@ impl Repairer {
                 }
                 None => Cow::Borrowed(token),
             };
-            let english = i.checked_sub(2).is_some_and(|n| english_marker[n])
-                || english_marker.get(i).is_some_and(|&marker| marker);
+            let english = || {
+                i.checked_sub(2).is_some_and(|n| english_marker[n])
+                    || english_marker.get(i).is_some_and(|&marker| marker)
+            };
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
                 lower: lowercase(whole.clone()),
                 whole,
-                real_word_ok: lost_diacritics && !english,
+                real_word_ok: lost_diacritics && !english(),
             });
         }
         (words, ones)
@@ -1777,9 +1860,18 @@ fn weigh_engine_confidence(posterior: f64, engine: f64) -> f64 {
     ((1.0 / (1.0 + (-odds).exp())) * 1000.0).round() / 1000.0
 }
 
-/// Where lines start after the first: after a newline or a form feed, as layout counts them.
-fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices(['\n', '\x0c']).map(|(i, _)| i + 1)
+/// Sets the line of each edit of `text`. Lines start after a newline or a form feed, as layout
+/// counts them; they are found only when there is an edit to number.
+fn number_lines<'e>(text: &str, edits: impl Iterator<Item = &'e mut Edit>) {
+    let mut line_starts = Vec::new();
+    for edit in edits {
+        if line_starts.is_empty() {
+            line_starts.push(0);
+            line_starts
+                .extend(memchr::memchr2_iter(b'\n', b'\x0c', text.as_bytes()).map(|i| i + 1));
+        }
+        edit.line = line_starts.partition_point(|&s| s <= edit.start);
+    }
 }
 
 /// Passes of repair at most: the second settles what the first changed the look of.
@@ -1821,10 +1913,7 @@ fn compose(original: &str, first: Pass, second: Pass) -> Pass {
     edits.sort_by_key(|e| e.start);
     let mut review = first.review;
     review.retain(|r| !edits.iter().any(|e| r.start < e.end && r.end > e.start));
-    let line_starts: Vec<usize> = std::iter::once(0).chain(line_ends(original)).collect();
-    for e in &mut edits {
-        e.line = line_starts.partition_point(|&s| s <= e.start);
-    }
+    number_lines(original, edits.iter_mut());
     Pass {
         text: apply_edits(original, &edits),
         edits,
@@ -1894,6 +1983,13 @@ mod tests {
                 class.is_match(c.encode_utf8(&mut [0; 4])),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn alphabetic_is_the_standard_librarys() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
@@ -1979,6 +2075,27 @@ mod tests {
         let m = apply_edits(text, &edits);
         assert_eq!(m.text, "ab ö cd");
         assert_eq!(m.map.to_source(m.text.find("cd").unwrap()), 7);
+    }
+
+    #[test]
+    fn protected_spans_are_the_regexs_matches() {
+        let mut texts = vec![
+            "t.ex. bl.a.\u{a0}m.m. a.b.c.d.e.f ab. .x x@y.se,z@w.com w@v www.a.b/c S2020/06722/FS"
+                .to_string(),
+            "https://x.y\u{2003}.z/a\x0bS2021/1\ta@b.c".to_string(),
+        ];
+        for dir in ["corpus/ocr/light", "corpus/ocr/poor", "corpus/ocr/swe"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+            }
+        }
+        for text in &texts {
+            let spans: Vec<_> = protected_spans(text).collect();
+            let matches: Vec<_> = (PROTECTED.find_iter(text))
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(spans, matches, "{text}");
+        }
     }
 
     #[test]
