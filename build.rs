@@ -6,6 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+include!("src/common_letters.rs");
+
+/// The bit of a state's mask that says it has transitions on other letters than the common ones.
+const RARE_BIT: u32 = 1 << 31;
+
 /// Frequency given to a proper name that the word list does not know.
 const NAME_COUNT: u64 = 300;
 
@@ -54,6 +59,7 @@ fn main() {
             }
         }
     }
+    println!("cargo:rerun-if-changed=src/common_letters.rs");
     let mut builder = fst::MapBuilder::memory();
     for (w, c) in &words {
         builder.insert(w, *c).unwrap();
@@ -64,8 +70,9 @@ fn main() {
 }
 
 /// Lays the minimal automaton that fst built out flat, with one transition per letter instead
-/// of per byte, so that the repair stage's search steps through plain arrays (see
-/// src/lexicon.rs for the layout). States are numbered breadth-first from the root, 0.
+/// of per byte, so that the repair stage's search steps through plain arrays, a common letter's
+/// transition found by its bit in the state's mask (see src/lexicon.rs for the layout). States
+/// are numbered breadth-first from the root, 0.
 fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     use std::collections::{HashMap, VecDeque};
     let mut number: HashMap<usize, u32> = HashMap::new();
@@ -110,19 +117,44 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         first.push(labels.len() as u32);
     }
     let likeliest = likeliest_completions(&first, &finals, &targets, &outputs);
-    finals.push(u32::MAX); // the end marker's
+    // per state (first slot, mask, final, likeliest); per slot (target, output) or, after the
+    // common letters' slots of a state with other letters too, (start, end) of its other
+    // letters in the rare table; per rare transition (letter, target, output)
+    let (mut states, mut slots, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+    for s in 0..finals.len() {
+        let mut mask = 0u32;
+        let (start, end) = (slots.len() as u32, rare.len() as u32);
+        let transitions = first[s] as usize..first[s + 1] as usize;
+        // letters ascend, and so do the common letters' bits
+        for t in transitions.clone() {
+            let letter = char::from_u32(labels[t]).unwrap();
+            match COMMON_LETTERS.iter().position(|&l| l == letter) {
+                Some(bit) => {
+                    assert!(mask >> bit == 0, "the common letters ascend");
+                    mask |= 1 << bit;
+                    slots.push([targets[t], outputs[t]]);
+                }
+                None => rare.push([labels[t], targets[t], outputs[t]]),
+            }
+        }
+        if rare.len() as u32 > end {
+            mask |= RARE_BIT;
+            slots.push([end, rare.len() as u32]);
+        }
+        states.push([start, mask, finals[s], likeliest[s]]);
+    }
     let mut blob = Vec::new();
     let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
-    put(first.len() as u32);
-    for ((first, last), likeliest) in first.iter().zip(&finals).zip(likeliest.iter().chain([&0])) {
-        put(*first);
-        put(*last);
-        put(*likeliest);
+    put(states.len() as u32);
+    put(slots.len() as u32);
+    for v in states.iter().flatten() {
+        put(*v);
     }
-    for ((label, target), output) in labels.iter().zip(&targets).zip(&outputs) {
-        put(*label);
-        put(*target);
-        put(*output);
+    for v in slots.iter().flatten() {
+        put(*v);
+    }
+    for v in rare.iter().flatten() {
+        put(*v);
     }
     blob
 }
