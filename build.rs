@@ -72,7 +72,8 @@ fn main() {
 /// Lays the minimal automaton that fst built out flat, with one transition per letter instead
 /// of per byte, so that the repair stage's search steps through plain arrays, a common letter's
 /// transition found by its bit in the state's mask (see src/lexicon.rs for the layout). States
-/// are numbered breadth-first from the root, 0.
+/// are numbered breadth-first from the root, 0, but a transition holds its target's record
+/// rather than its number, so that a step reads one slot.
 fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     use std::collections::{HashMap, VecDeque};
     let mut number: HashMap<usize, u32> = HashMap::new();
@@ -117,38 +118,49 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         first.push(labels.len() as u32);
     }
     let likeliest = likeliest_completions(&first, &finals, &targets, &outputs);
-    // per state (first slot, mask, final, likeliest); per slot (target, output) or, after the
-    // common letters' slots of a state with other letters too, (start, end) of its other
-    // letters in the rare table; per rare transition (letter, target, output)
-    let (mut states, mut slots, mut rare) = (Vec::new(), Vec::new(), Vec::new());
+    // per state its record (first slot, mask, final, likeliest)
+    let common_bit = |t: usize| {
+        let letter = char::from_u32(labels[t]).unwrap();
+        COMMON_LETTERS.iter().position(|&l| l == letter)
+    };
+    let mut states = Vec::new();
+    let mut slot_count = 0;
     for s in 0..finals.len() {
         let mut mask = 0u32;
-        let (start, end) = (slots.len() as u32, rare.len() as u32);
         let transitions = first[s] as usize..first[s + 1] as usize;
-        // letters ascend, and so do the common letters' bits
-        for t in transitions.clone() {
-            let letter = char::from_u32(labels[t]).unwrap();
-            match COMMON_LETTERS.iter().position(|&l| l == letter) {
-                Some(bit) => {
-                    assert!(mask >> bit == 0, "the common letters ascend");
-                    mask |= 1 << bit;
-                    slots.push([targets[t], outputs[t]]);
-                }
-                None => rare.push([labels[t], targets[t], outputs[t]]),
+        for t in transitions {
+            mask |= common_bit(t).map_or(RARE_BIT, |bit| {
+                // letters ascend, and so must the common letters' bits
+                assert!((mask & !RARE_BIT) >> bit == 0, "the common letters ascend");
+                1 << bit
+            });
+        }
+        states.push([slot_count, mask, finals[s], likeliest[s]]);
+        slot_count += mask.count_ones();
+    }
+    // per slot its transition's output and target's record, or, after the common letters' slots
+    // of a state with other letters too, (start, end, 0, 0, 0) of its other letters among the
+    // rare transitions; per rare transition (letter, output, target's record)
+    let (mut slots, mut rare) = (Vec::new(), Vec::new());
+    for s in 0..finals.len() {
+        let start = rare.len() as u32;
+        for t in first[s] as usize..first[s + 1] as usize {
+            let [first, mask, last, likeliest] = states[targets[t] as usize];
+            match common_bit(t) {
+                Some(_) => slots.push([outputs[t], first, mask, last, likeliest]),
+                None => rare.push([labels[t], outputs[t], first, mask, last, likeliest]),
             }
         }
-        if rare.len() as u32 > end {
-            mask |= RARE_BIT;
-            slots.push([end, rare.len() as u32]);
+        if states[s][1] & RARE_BIT != 0 {
+            slots.push([start, rare.len() as u32, 0, 0, 0]);
         }
-        states.push([start, mask, finals[s], likeliest[s]]);
     }
+    assert_eq!(slots.len(), slot_count as usize);
     let mut blob = Vec::new();
     let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
-    put(states.len() as u32);
-    put(slots.len() as u32);
-    for v in states.iter().flatten() {
-        put(*v);
+    put(slot_count);
+    for v in states[0] {
+        put(v);
     }
     for v in slots.iter().flatten() {
         put(*v);

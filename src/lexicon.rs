@@ -2,22 +2,26 @@
 //! automaton and embedded in the binary. Keys are lowercase; values are occurrences per billion
 //! words.
 //!
-//! Layout (little-endian `u32`s): the number of states `S` and the number of slots `T`; then per
-//! state `s` the record (`first`, `mask`, `final`, `likeliest`); then `T` slots as pairs; then
-//! the rest as triples (letter, target state, output), the rare transitions. Bit `i < 30` of
-//! `mask` says that `s` has a transition on [`COMMON_LETTERS`]`[i]` (a–z, ä, å, é, ö), and
-//! its bit 31 that it has transitions on other letters. The state's slots start at `first`:
-//! one (target state, output) pair per common letter, in the order of their bits, so that
-//! letter `i`'s transition is slot `first + (mask & ((1 << i) - 1)).count_ones()`; then, if
-//! bit 31 is set, the pair (start, end) of its transitions on other letters among the rare
-//! transitions, letters ascending (the same rank with `i` = 31 finds that slot). `final` is a
-//! final state's own output (`u32::MAX` for one that is not final), and `likeliest` the
-//! largest sum of outputs on to a final state, which bounds the count of any word spelled on
-//! from `s`. A word's count is the sum of the outputs along its path plus its final state's
-//! output. The repair stage walks this automaton letter by letter under the OCR confusion
-//! model, so a step reads one state's record and one slot, and searches nothing for the
-//! letters nearly all steps follow: the search through fst's compressed nodes, and then the
-//! scans of each state's letters, were the repair stage's largest cost.
+//! Layout (little-endian `u32`s): the number of slots `T`; the root's record; `T` slots of five
+//! `u32`s; then the rest in sixes, the rare transitions. A state's record is (`first`, `mask`,
+//! `final`, `likeliest`). Bit `i < 30` of `mask` says that the state has a transition on
+//! `COMMON_LETTERS[i]` (src/common_letters.rs: a–z, ä, å, é, ö), and its bit 31 that it has
+//! transitions on other letters. The state's slots start at `first`: one per common letter, in
+//! the order of their bits, so that letter `i`'s transition is slot
+//! `first + (mask & ((1 << i) - 1)).count_ones()`, each holding the transition's output and its
+//! target's record; then, if bit 31 is set, (start, end, 0, 0, 0): its transitions on other
+//! letters are the rare transitions `start..end`, each (letter, output, target's record),
+//! letters ascending (the same rank with `i` = 31 finds that slot). `final` is a final state's
+//! own output (`u32::MAX` for one that is not final), and `likeliest` the largest sum of outputs
+//! on to a final state, which bounds the count of any word spelled on from the state. A word's
+//! count is the sum of the outputs along its path plus its final state's output. States are
+//! laid out breadth-first from the root; a state reached by several transitions has its record
+//! in each of them.
+//!
+//! The repair stage walks this automaton letter by letter under the OCR confusion model, so a
+//! step reads one slot and searches nothing for the letters nearly all steps follow, and a
+//! state's counts are at hand in its record: the search through fst's compressed nodes, and
+//! then the scans of each state's letters, were the repair stage's largest cost.
 
 use std::sync::LazyLock;
 
@@ -36,13 +40,13 @@ static LEXICON_DAG: &AlignedAsU32<[u8]> = &AlignedAsU32 {
 };
 
 pub struct Lexicon {
-    /// (first slot, mask, final output, likeliest completion) per state, little-endian.
-    states: &'static [[u32; 4]],
-    /// (target, output) per common letter's transition, or (start, end) of a state's rare
+    root: State,
+    /// Per slot (output, target's record), or (start, end, 0, 0, 0) of a state's rare
     /// transitions, little-endian.
-    slots: &'static [[u32; 2]],
-    /// (letter, target, output) per transition on a letter that is not common, little-endian.
-    rare: &'static [[u32; 3]],
+    slots: &'static [[u32; 5]],
+    /// Per transition on a letter that is not common (letter, output, target's record),
+    /// little-endian.
+    rare: &'static [[u32; 6]],
 }
 
 /// The bit of a state's mask that says it has transitions on other letters than the common ones.
@@ -60,9 +64,30 @@ const MASK_BIT: [u8; 256] = {
     bits
 };
 
-/// A state of the lexicon's automaton; the root is the empty prefix.
+/// A state of the lexicon's automaton, by its record; the root is the empty prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct State(u32);
+pub struct State {
+    /// Its first slot.
+    first: u32,
+    /// Its common letters' bits, and [`RARE_BIT`] if it has other letters.
+    mask: u32,
+    /// Its own output if it is final, else `u32::MAX`.
+    last: u32,
+    /// The largest sum of outputs from it on to a final state.
+    likeliest: u32,
+}
+
+impl State {
+    /// The state of a stored record.
+    fn read([first, mask, last, likeliest]: [u32; 4]) -> State {
+        State {
+            first: le(first),
+            mask: le(mask),
+            last: le(last),
+            likeliest: le(likeliest),
+        }
+    }
+}
 
 /// A stored `u32` (little-endian) as a number.
 fn le(stored: u32) -> u32 {
@@ -73,13 +98,12 @@ impl Lexicon {
     /// The lexicon embedded in the binary; opening it reads no data.
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-            let (header, tables) = LEXICON_DAG.bytes.split_at(8);
+            let (header, tables) = LEXICON_DAG.bytes.split_at(20);
             let header: &[u32] = bytemuck::cast_slice(header);
-            let (states, slots) = (le(header[0]) as usize, le(header[1]) as usize);
-            let (states, tables) = tables.split_at(16 * states);
-            let (slots, rare) = tables.split_at(8 * slots);
+            let slots = le(header[0]) as usize;
+            let (slots, rare) = tables.split_at(20 * slots);
             Lexicon {
-                states: bytemuck::cast_slice(states),
+                root: State::read(header[1..].try_into().unwrap()),
                 slots: bytemuck::cast_slice(slots),
                 rare: bytemuck::cast_slice(rare),
             }
@@ -98,48 +122,45 @@ impl Lexicon {
     }
 
     pub fn root(&self) -> State {
-        State(0)
+        self.root
     }
 
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
     #[inline]
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
-        let [first, mask, _, _] = self.states[state.0 as usize];
-        let mask = le(mask);
         let bit = 1 << MASK_BIT.get(c as usize).map_or(31, |&bit| bit);
-        if mask & bit == 0 {
+        if state.mask & bit == 0 {
             return None;
         }
-        let slot = self.slots[(le(first) + (mask & (bit - 1)).count_ones()) as usize];
-        let [target, output] = if bit == RARE_BIT {
+        let slot = &self.slots[(state.first + (state.mask & (bit - 1)).count_ones()) as usize];
+        let [output, first, mask, last, likeliest] = if bit == RARE_BIT {
             self.rare_transition(slot, c)?
         } else {
-            slot
+            *slot
         };
         *out += u64::from(le(output));
-        Some(State(le(target)))
+        Some(State::read([first, mask, last, likeliest]))
     }
 
-    /// The transition on the letter `c`, which is not common, among a state's rare transitions
-    /// `start..end`.
+    /// The transition on the letter `c`, which is not common, among a state's rare transitions:
+    /// (output, target's record).
     #[cold]
-    fn rare_transition(&self, [start, end]: [u32; 2], c: char) -> Option<[u32; 2]> {
-        let here = &self.rare[le(start) as usize..le(end) as usize];
+    fn rare_transition(&self, range: &[u32; 5], c: char) -> Option<[u32; 5]> {
+        let here = &self.rare[le(range[0]) as usize..le(range[1]) as usize];
         let i = here.binary_search_by_key(&(c as u32), |t| le(t[0])).ok()?;
-        let [_, target, output] = here[i];
-        Some([target, output])
+        let [_, output, first, mask, last, likeliest] = here[i];
+        Some([output, first, mask, last, likeliest])
     }
 
     /// The count of the word that ends at `state`, reached with accumulated output `out`.
     pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
-        let own = le(self.states[state.0 as usize][2]);
-        (own != u32::MAX).then(|| out + u64::from(own))
+        (state.last != u32::MAX).then(|| out + u64::from(state.last))
     }
 
     /// The largest count of a word spelled on from `state`, reached with accumulated output
     /// `out`: no reading through `state` is likelier.
     pub fn likeliest_count(&self, state: State, out: u64) -> u64 {
-        out + u64::from(le(self.states[state.0 as usize][3]))
+        out + u64::from(state.likeliest)
     }
 }
 
@@ -150,20 +171,20 @@ mod tests {
     /// A state's transitions (letter, target, output), read in order from its slots and rare
     /// transitions rather than looked up by rank.
     fn transitions(lexicon: &Lexicon, state: State) -> Vec<(char, State, u32)> {
-        let [first, mask, _, _] = lexicon.states[state.0 as usize].map(le);
-        let mut slots = lexicon.slots[first as usize..].iter();
+        let mut slots = lexicon.slots[state.first as usize..].iter();
+        let record = |r: &[u32]| State::read(r.try_into().unwrap());
         let mut found = Vec::new();
         for (bit, &letter) in COMMON_LETTERS.iter().enumerate() {
-            if mask & (1 << bit) != 0 {
-                let [target, output] = slots.next().unwrap().map(le);
-                found.push((letter, State(target), output));
+            if state.mask & (1 << bit) != 0 {
+                let slot = slots.next().unwrap();
+                found.push((letter, record(&slot[1..]), le(slot[0])));
             }
         }
-        if mask & RARE_BIT != 0 {
-            let [start, end] = slots.next().unwrap().map(le);
+        if state.mask & RARE_BIT != 0 {
+            let [start, end, ..] = slots.next().unwrap().map(le);
             for t in &lexicon.rare[start as usize..end as usize] {
-                let [letter, target, output] = t.map(le);
-                found.push((char::from_u32(letter).unwrap(), State(target), output));
+                let letter = char::from_u32(le(t[0])).unwrap();
+                found.push((letter, record(&t[2..]), le(t[1])));
             }
         }
         found
