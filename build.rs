@@ -129,11 +129,7 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         let mut mask = 0u32;
         let transitions = first[s] as usize..first[s + 1] as usize;
         for t in transitions {
-            mask |= common_bit(t).map_or(RARE_BIT, |bit| {
-                // letters ascend, and so must the common letters' bits
-                assert!((mask & !RARE_BIT) >> bit == 0, "the common letters ascend");
-                1 << bit
-            });
+            mask |= common_bit(t).map_or(RARE_BIT, |bit| 1 << bit);
         }
         states.push([slot_count, mask, finals[s], likeliest[s]]);
         slot_count += mask.count_ones();
@@ -144,13 +140,17 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     let (mut slots, mut rare) = (Vec::new(), Vec::new());
     for s in 0..finals.len() {
         let start = rare.len() as u32;
+        let mut common = Vec::new();
         for t in first[s] as usize..first[s + 1] as usize {
             let [first, mask, last, likeliest] = states[targets[t] as usize];
             match common_bit(t) {
-                Some(_) => slots.push([outputs[t], first, mask, last, likeliest]),
+                Some(bit) => common.push((bit, [outputs[t], first, mask, last, likeliest])),
                 None => rare.push([labels[t], outputs[t], first, mask, last, likeliest]),
             }
         }
+        // in the order of their bits
+        common.sort_by_key(|c| c.0);
+        slots.extend(common.into_iter().map(|c| c.1));
         if states[s][1] & RARE_BIT != 0 {
             slots.push([start, rare.len() as u32, 0, 0, 0]);
         }

@@ -64,6 +64,17 @@ const MASK_BIT: [u8; 256] = {
     bits
 };
 
+/// The number of bits set in each byte.
+const RANK: [u8; 256] = {
+    let mut ranks = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        ranks[byte] = (byte as u8).count_ones() as u8;
+        byte += 1;
+    }
+    ranks
+};
+
 /// A state of the lexicon's automaton, by its record; the root is the empty prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
@@ -132,7 +143,13 @@ impl Lexicon {
         if state.mask & bit == 0 {
             return None;
         }
-        let slot = &self.slots[(state.first + (state.mask & (bit - 1)).count_ones()) as usize];
+        let below = state.mask & (bit - 1);
+        // the commonest letters are the lowest bits: their rank is read from a table
+        let rank = match RANK.get(below as usize) {
+            Some(&rank) => u32::from(rank),
+            None => below.count_ones(),
+        };
+        let slot = &self.slots[(state.first + rank) as usize];
         let [output, first, mask, last, likeliest] = if bit == RARE_BIT {
             self.rare_transition(slot, c)?
         } else {
