@@ -52,13 +52,13 @@ pub struct Lexicon {
 /// The bit of a state's mask that says it has transitions on other letters than the common ones.
 const RARE_BIT: u32 = 1 << 31;
 
-/// The position of each letter below U+0100 in a state's mask: its place in [`COMMON_LETTERS`],
-/// or 31 for the other letters.
-const MASK_BIT: [u8; 256] = {
-    let mut bits = [RARE_BIT.trailing_zeros() as u8; 256];
+/// The bit of each letter below U+0100 in a state's mask: bit `i` for [`COMMON_LETTERS`]`[i]`,
+/// [`RARE_BIT`] for the other letters.
+const MASK_BIT: [u32; 256] = {
+    let mut bits = [RARE_BIT; 256];
     let mut i = 0;
     while i < COMMON_LETTERS.len() {
-        bits[COMMON_LETTERS[i] as usize] = i as u8;
+        bits[COMMON_LETTERS[i] as usize] = 1 << i;
         i += 1;
     }
     bits
@@ -139,7 +139,7 @@ impl Lexicon {
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
     #[inline]
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
-        let bit = 1 << MASK_BIT.get(c as usize).map_or(31, |&bit| bit);
+        let bit = MASK_BIT.get(c as usize).map_or(RARE_BIT, |&bit| bit);
         if state.mask & bit == 0 {
             return None;
         }
