@@ -6,6 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+include!("src/common_letters.rs");
+
+/// The bit of a state's mask that says it has transitions on other letters than the common ones.
+const RARE_BIT: u32 = 1 << 31;
+
 /// Frequency given to a proper name that the word list does not know.
 const NAME_COUNT: u64 = 300;
 
@@ -54,6 +59,7 @@ fn main() {
             }
         }
     }
+    println!("cargo:rerun-if-changed=src/common_letters.rs");
     let mut builder = fst::MapBuilder::memory();
     for (w, c) in &words {
         builder.insert(w, *c).unwrap();
@@ -64,8 +70,10 @@ fn main() {
 }
 
 /// Lays the minimal automaton that fst built out flat, with one transition per letter instead
-/// of per byte, so that the repair stage's search steps through plain arrays (see
-/// src/lexicon.rs for the layout). States are numbered breadth-first from the root, 0.
+/// of per byte, so that the repair stage's search steps through plain arrays, a common letter's
+/// transition found by its bit in the state's mask (see src/lexicon.rs for the layout). States
+/// are numbered breadth-first from the root, 0, but a transition holds its target's record
+/// rather than its number, so that a step reads one slot.
 fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     use std::collections::{HashMap, VecDeque};
     let mut number: HashMap<usize, u32> = HashMap::new();
@@ -110,19 +118,55 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         first.push(labels.len() as u32);
     }
     let likeliest = likeliest_completions(&first, &finals, &targets, &outputs);
-    finals.push(u32::MAX); // the end marker's
+    // per state its record (first slot, mask, final, likeliest)
+    let common_bit = |t: usize| {
+        let letter = char::from_u32(labels[t]).unwrap();
+        COMMON_LETTERS.iter().position(|&l| l == letter)
+    };
+    let mut states = Vec::new();
+    let mut slot_count = 0;
+    for s in 0..finals.len() {
+        let mut mask = 0u32;
+        let transitions = first[s] as usize..first[s + 1] as usize;
+        for t in transitions {
+            mask |= common_bit(t).map_or(RARE_BIT, |bit| 1 << bit);
+        }
+        states.push([slot_count, mask, finals[s], likeliest[s]]);
+        slot_count += mask.count_ones();
+    }
+    // per slot its transition's output and target's record, or, after the common letters' slots
+    // of a state with other letters too, (start, end, 0, 0, 0) of its other letters among the
+    // rare transitions; per rare transition (letter, output, target's record)
+    let (mut slots, mut rare) = (Vec::new(), Vec::new());
+    for s in 0..finals.len() {
+        let start = rare.len() as u32;
+        let mut common = Vec::new();
+        for t in first[s] as usize..first[s + 1] as usize {
+            let [first, mask, last, likeliest] = states[targets[t] as usize];
+            match common_bit(t) {
+                Some(bit) => common.push((bit, [outputs[t], first, mask, last, likeliest])),
+                None => rare.push([labels[t], outputs[t], first, mask, last, likeliest]),
+            }
+        }
+        // in the order of their bits
+        common.sort_by_key(|c| c.0);
+        slots.extend(common.into_iter().map(|c| c.1));
+        if states[s][1] & RARE_BIT != 0 {
+            slots.push([start, rare.len() as u32, 0, 0, 0]);
+        }
+    }
+    assert_eq!(slots.len(), slot_count as usize);
     let mut blob = Vec::new();
     let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
-    put(first.len() as u32);
-    for ((first, last), likeliest) in first.iter().zip(&finals).zip(likeliest.iter().chain([&0])) {
-        put(*first);
-        put(*last);
-        put(*likeliest);
+    put(slot_count);
+    for v in states[0] {
+        put(v);
     }
-    for ((label, target), output) in labels.iter().zip(&targets).zip(&outputs) {
-        put(*label);
-        put(*target);
-        put(*output);
+    for v in slots.iter().flatten() {
+        put(*v);
+    }
+    for v in rare.iter().flatten() {
+        put(*v);
     }
     blob
 }

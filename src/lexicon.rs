@@ -2,18 +2,30 @@
 //! automaton and embedded in the binary. Keys are lowercase; values are occurrences per billion
 //! words.
 //!
-//! Layout (little-endian `u32`s): the number of records `S + 1` in the state table, then per
-//! state `s` the triple (`first`, `final`, `likeliest`): its transitions are
-//! `first[s]..first[s + 1]`, `final` is a final state's own output (`u32::MAX` for one that is
-//! not final), and `likeliest` the largest sum of outputs on to a final state, which bounds the
-//! count of any word spelled on from `s` (the last record only ends the last state's
-//! transitions); then per transition the triple (letter, target state, output),
-//! letters ascending within a state. A word's count is the sum of the outputs along its path plus
-//! its final state's output. The repair stage walks this automaton letter by letter under the OCR
-//! confusion model, so a step reads one state's pair and scans its letters in one place: the
-//! search through fst's compressed nodes was the repair stage's largest cost.
+//! Layout (little-endian `u32`s): the number of slots `T`; the root's record; `T` slots of five
+//! `u32`s; then the rest in sixes, the rare transitions. A state's record is (`first`, `mask`,
+//! `final`, `likeliest`). Bit `i < 30` of `mask` says that the state has a transition on
+//! `COMMON_LETTERS[i]` (src/common_letters.rs: a–z, ä, å, é, ö), and its bit 31 that it has
+//! transitions on other letters. The state's slots start at `first`: one per common letter, in
+//! the order of their bits, so that letter `i`'s transition is slot
+//! `first + (mask & ((1 << i) - 1)).count_ones()`, each holding the transition's output and its
+//! target's record; then, if bit 31 is set, (start, end, 0, 0, 0): its transitions on other
+//! letters are the rare transitions `start..end`, each (letter, output, target's record),
+//! letters ascending (the same rank with `i` = 31 finds that slot). `final` is a final state's
+//! own output (`u32::MAX` for one that is not final), and `likeliest` the largest sum of outputs
+//! on to a final state, which bounds the count of any word spelled on from the state. A word's
+//! count is the sum of the outputs along its path plus its final state's output. States are
+//! laid out breadth-first from the root; a state reached by several transitions has its record
+//! in each of them.
+//!
+//! The repair stage walks this automaton letter by letter under the OCR confusion model, so a
+//! step reads one slot and searches nothing for the letters nearly all steps follow, and a
+//! state's counts are at hand in its record: the search through fst's compressed nodes, and
+//! then the scans of each state's letters, were the repair stage's largest cost.
 
 use std::sync::LazyLock;
+
+include!("common_letters.rs");
 
 /// Bytes aligned as `u32`s, so that the tables are read as `u32`s in place.
 #[repr(C)]
@@ -28,21 +40,65 @@ static LEXICON_DAG: &AlignedAsU32<[u8]> = &AlignedAsU32 {
 };
 
 pub struct Lexicon {
-    /// (first transition, final output, likeliest completion) per state, little-endian.
-    states: &'static [[u32; 3]],
-    /// (letter, target, output) per transition, little-endian.
-    transitions: &'static [[u32; 3]],
-    /// The root's transitions by letter, for the letters below [`ROOT_LETTERS`].
-    root: Vec<Option<[u32; 3]>>,
+    root: State,
+    /// Per slot (output, target's record), or (start, end, 0, 0, 0) of a state's rare
+    /// transitions, little-endian.
+    slots: &'static [[u32; 5]],
+    /// Per transition on a letter that is not common (letter, output, target's record),
+    /// little-endian.
+    rare: &'static [[u32; 6]],
 }
 
-/// The root's letters looked up by number: Latin-1 and Latin Extended-A, which hold every
-/// Swedish letter.
-const ROOT_LETTERS: usize = 0x180;
+/// The bit of a state's mask that says it has transitions on other letters than the common ones.
+const RARE_BIT: u32 = 1 << 31;
 
-/// A state of the lexicon's automaton; the root is the empty prefix.
+/// The bit of each letter below U+0100 in a state's mask: bit `i` for [`COMMON_LETTERS`]`[i]`,
+/// [`RARE_BIT`] for the other letters.
+const MASK_BIT: [u32; 256] = {
+    let mut bits = [RARE_BIT; 256];
+    let mut i = 0;
+    while i < COMMON_LETTERS.len() {
+        bits[COMMON_LETTERS[i] as usize] = 1 << i;
+        i += 1;
+    }
+    bits
+};
+
+/// The number of bits set in each byte.
+const RANK: [u8; 256] = {
+    let mut ranks = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        ranks[byte] = (byte as u8).count_ones() as u8;
+        byte += 1;
+    }
+    ranks
+};
+
+/// A state of the lexicon's automaton, by its record; the root is the empty prefix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct State(u32);
+pub struct State {
+    /// Its first slot.
+    first: u32,
+    /// Its common letters' bits, and [`RARE_BIT`] if it has other letters.
+    mask: u32,
+    /// Its own output if it is final, else `u32::MAX`.
+    last: u32,
+    /// The largest sum of outputs from it on to a final state.
+    likeliest: u32,
+}
+
+impl State {
+    /// The state of a stored record.
+    fn read([first, mask, last, likeliest]: [u32; 4]) -> State {
+        State {
+            first: le(first),
+            mask: le(mask),
+            last: le(last),
+            likeliest: le(likeliest),
+        }
+    }
+}
 
 /// A stored `u32` (little-endian) as a number.
 fn le(stored: u32) -> u32 {
@@ -53,21 +109,14 @@ impl Lexicon {
     /// The lexicon embedded in the binary; opening it reads no data.
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-            let (records, tables) = LEXICON_DAG.bytes.split_at(4);
-            let records = u32::from_le_bytes(records.try_into().unwrap()) as usize;
-            let (states, transitions) = tables.split_at(12 * records);
-            let states: &[[u32; 3]] = bytemuck::cast_slice(states);
-            let transitions: &[[u32; 3]] = bytemuck::cast_slice(transitions);
-            let mut root = vec![None; ROOT_LETTERS];
-            for t in &transitions[le(states[0][0]) as usize..le(states[1][0]) as usize] {
-                if let Some(slot) = root.get_mut(le(t[0]) as usize) {
-                    *slot = Some(*t);
-                }
-            }
+            let (header, tables) = LEXICON_DAG.bytes.split_at(20);
+            let header: &[u32] = bytemuck::cast_slice(header);
+            let slots = le(header[0]) as usize;
+            let (slots, rare) = tables.split_at(20 * slots);
             Lexicon {
-                states,
-                transitions,
-                root,
+                root: State::read(header[1..].try_into().unwrap()),
+                slots: bytemuck::cast_slice(slots),
+                rare: bytemuck::cast_slice(rare),
             }
         });
         &LEXICON
@@ -84,48 +133,168 @@ impl Lexicon {
     }
 
     pub fn root(&self) -> State {
-        State(0)
+        self.root
     }
 
     /// Follows the letter `c` from `state`; the output along the way is added to `out`.
+    #[inline]
     pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
-        let s = state.0 as usize;
-        let wanted = c as u32;
-        let [_, target, output] = if s == 0 && (wanted as usize) < ROOT_LETTERS {
-            // every search starts here, among a hundred letters
-            self.root[wanted as usize]?
+        let bit = MASK_BIT.get(c as usize).map_or(RARE_BIT, |&bit| bit);
+        if state.mask & bit == 0 {
+            return None;
+        }
+        let below = state.mask & (bit - 1);
+        // the commonest letters are the lowest bits: their rank is read from a table
+        let rank = match RANK.get(below as usize) {
+            Some(&rank) => u32::from(rank),
+            None => below.count_ones(),
+        };
+        let slot = &self.slots[(state.first + rank) as usize];
+        let [output, first, mask, last, likeliest] = if bit == RARE_BIT {
+            self.rare_transition(slot, c)?
         } else {
-            let (start, end) = (le(self.states[s][0]), le(self.states[s + 1][0]));
-            let here = &self.transitions[start as usize..end as usize];
-            if here.len() <= 8 {
-                // letters ascend: past the letter wanted, it is not there
-                let t = here.iter().find(|t| le(t[0]) >= wanted)?;
-                *(le(t[0]) == wanted).then_some(t)?
-            } else {
-                let t = here[here.partition_point(|t| le(t[0]) < wanted)..].first()?;
-                *(le(t[0]) == wanted).then_some(t)?
-            }
+            *slot
         };
         *out += u64::from(le(output));
-        Some(State(le(target)))
+        Some(State::read([first, mask, last, likeliest]))
+    }
+
+    /// The transition on the letter `c`, which is not common, among a state's rare transitions:
+    /// (output, target's record).
+    #[cold]
+    fn rare_transition(&self, range: &[u32; 5], c: char) -> Option<[u32; 5]> {
+        let here = &self.rare[le(range[0]) as usize..le(range[1]) as usize];
+        let i = here.binary_search_by_key(&(c as u32), |t| le(t[0])).ok()?;
+        let [_, output, first, mask, last, likeliest] = here[i];
+        Some([output, first, mask, last, likeliest])
     }
 
     /// The count of the word that ends at `state`, reached with accumulated output `out`.
     pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
-        let own = le(self.states[state.0 as usize][1]);
-        (own != u32::MAX).then(|| out + u64::from(own))
+        (state.last != u32::MAX).then(|| out + u64::from(state.last))
     }
 
     /// The largest count of a word spelled on from `state`, reached with accumulated output
     /// `out`: no reading through `state` is likelier.
     pub fn likeliest_count(&self, state: State, out: u64) -> u64 {
-        out + u64::from(le(self.states[state.0 as usize][2]))
+        out + u64::from(state.likeliest)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A state's transitions (letter, target, output), read in order from its slots and rare
+    /// transitions rather than looked up by rank.
+    fn transitions(lexicon: &Lexicon, state: State) -> Vec<(char, State, u32)> {
+        let mut slots = lexicon.slots[state.first as usize..].iter();
+        let record = |r: &[u32]| State::read(r.try_into().unwrap());
+        let mut found = Vec::new();
+        for (bit, &letter) in COMMON_LETTERS.iter().enumerate() {
+            if state.mask & (1 << bit) != 0 {
+                let slot = slots.next().unwrap();
+                found.push((letter, record(&slot[1..]), le(slot[0])));
+            }
+        }
+        if state.mask & RARE_BIT != 0 {
+            let [start, end, ..] = slots.next().unwrap().map(le);
+            for t in &lexicon.rare[start as usize..end as usize] {
+                let letter = char::from_u32(le(t[0])).unwrap();
+                found.push((letter, record(&t[2..]), le(t[1])));
+            }
+        }
+        found
+    }
+
+    /// [`Lexicon::count`] by scanning each state's transitions.
+    fn count_by_scanning(lexicon: &Lexicon, word: &str) -> Option<u64> {
+        let (mut out, mut state) = (0, lexicon.root());
+        for c in word.chars() {
+            let (_, target, output) = transitions(lexicon, state).into_iter().find(|t| t.0 == c)?;
+            out += u64::from(output);
+            state = target;
+        }
+        lexicon.final_count(state, out)
+    }
+
+    #[test]
+    fn steps_find_the_transitions_a_scan_finds() {
+        let lexicon = Lexicon::embedded();
+        let words = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/dictionaries/lexicon.tsv"
+        ))
+        .unwrap();
+        let common = |c: char| COMMON_LETTERS.contains(&c);
+        let mut rare_words = 0;
+        for (n, line) in words.lines().enumerate() {
+            let Some((word, count)) = line.split_once('\t') else {
+                continue;
+            };
+            let word = word.trim().to_lowercase();
+            let has_rare = !word.chars().all(common);
+            if n % 37 != 0 && !has_rare {
+                continue;
+            }
+            rare_words += usize::from(has_rare);
+            let found = lexicon.count(&word);
+            assert_eq!(found, count_by_scanning(lexicon, &word), "{word}");
+            assert!(found >= count.trim().parse().ok(), "{word}");
+            // one letter more or less, common or not, reads the same either way
+            for extra in ['s', 'q', 'ü', '-', 'ß', '€'] {
+                let longer = format!("{word}{extra}");
+                assert_eq!(
+                    lexicon.count(&longer),
+                    count_by_scanning(lexicon, &longer),
+                    "{longer}"
+                );
+            }
+            let shorter = &word[..word.char_indices().last().unwrap().0];
+            assert_eq!(
+                lexicon.count(shorter),
+                count_by_scanning(lexicon, shorter),
+                "{shorter}"
+            );
+        }
+        assert!(rare_words > 1000, "{rare_words}");
+        assert!(lexicon.count("müller").is_some());
+        assert!(lexicon.count("ångström").is_some());
+        assert_eq!(lexicon.count("a\u{1ee3}"), None);
+    }
+
+    #[test]
+    fn every_letter_of_a_state_is_stepped_to() {
+        let lexicon = Lexicon::embedded();
+        // the root has transitions on common and rare letters both
+        let mut states = vec![lexicon.root()];
+        let mut seen = 0;
+        // every letter the lexicon holds, and the rest of Latin-1 and Latin Extended-A
+        let mut letters: Vec<char> = lexicon
+            .rare
+            .iter()
+            .map(|t| char::from_u32(le(t[0])).unwrap())
+            .collect();
+        letters.extend(COMMON_LETTERS);
+        letters.extend('\0'..'\u{180}');
+        letters.sort();
+        letters.dedup();
+        while let Some(state) = states.pop() {
+            let all = transitions(lexicon, state);
+            for &(letter, target, output) in &all {
+                let mut out = 7;
+                assert_eq!(lexicon.step(state, letter, &mut out), Some(target));
+                assert_eq!(out, 7 + u64::from(output));
+                if seen < 5_000 {
+                    states.push(target);
+                }
+                seen += 1;
+            }
+            for &letter in letters.iter().filter(|&&l| all.iter().all(|t| t.0 != l)) {
+                assert_eq!(lexicon.step(state, letter, &mut 0), None, "{letter}");
+            }
+        }
+    }
 
     #[test]
     fn counts_known_words_and_only_them() {
