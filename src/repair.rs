@@ -173,19 +173,20 @@ const NUMBER_CONTEXT_AFTER: &[&str] = &[
 /// Spans never touched: e-mail addresses, web addresses, diarienummer, abbreviations with dots.
 /// (Without `\b`, which would keep the regex engine off its fast path; a span counts only where
 /// it starts a word, see `protected_spans`.)
-static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
+const PROTECTED_PATTERN: &str = r"(?x)
         [\w.+-]+@[\w-]+(?:\.[\w-]+)+        # e-mail
       | (?:https?://|www\.)\S+              # web address
       | \p{Lu}\p{Ll}?\d{4}/\d{3,6}(?:/\p{Lu}{1,4})?  # diarienummer
       | \p{L}{1,4}\.(?:\p{L}{1,4}\.)+    # abbreviations: t.ex. bl.a. m.m.
-    ",
-    )
-    .unwrap()
-});
+    ";
 
-/// The matches of [`PROTECTED`] in `text`, found by asking the regex only about the runs between
+/// [`PROTECTED_PATTERN`] anchored where a search starts: a match then needs no search backwards
+/// for its start, which the regex crate runs on a reverse automaton of `\w` and `\p{L}` whose
+/// states are costly to build.
+static PROTECTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{PROTECTED_PATTERN})")).unwrap());
+
+/// The matches of [`PROTECTED_PATTERN`] in `text`, found by asking the regex only about the runs between
 /// white space that hold the sign of a span: an "@", a "/", or a "." that does not end the run
 /// (every e-mail address, web address, diarienummer and abbreviation has one). No span holds
 /// white space, and the regex looks neither behind nor ahead, so a run alone has the matches it
@@ -204,11 +205,22 @@ fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         searched = (bytes[at..].iter().position(is_space)).map_or(bytes.len(), |i| at + i);
         Some(start..searched)
     });
-    runs.flat_map(|run| {
-        let start = run.start;
-        PROTECTED
-            .find_iter(&text[run])
-            .map(move |m| (start + m.start(), start + m.end()))
+    // the leftmost match in a run is the one anchored at the first place that has one
+    runs.flat_map(move |run| {
+        let mut at = run.start;
+        std::iter::from_fn(move || {
+            while at < run.end {
+                let here = at;
+                match PROTECTED.find(&text[here..run.end]) {
+                    Some(m) => {
+                        at = here + m.end();
+                        return Some((here, at));
+                    }
+                    None => at += text[here..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            None
+        })
     })
 }
 
@@ -2079,6 +2091,7 @@ mod tests {
 
     #[test]
     fn protected_spans_are_the_regexs_matches() {
+        let unanchored = Regex::new(PROTECTED_PATTERN).unwrap();
         let mut texts = vec![
             "t.ex. bl.a.\u{a0}m.m. a.b.c.d.e.f ab. .x x@y.se,z@w.com w@v www.a.b/c S2020/06722/FS"
                 .to_string(),
@@ -2091,7 +2104,7 @@ mod tests {
         }
         for text in &texts {
             let spans: Vec<_> = protected_spans(text).collect();
-            let matches: Vec<_> = (PROTECTED.find_iter(text))
+            let matches: Vec<_> = (unanchored.find_iter(text))
                 .map(|m| (m.start(), m.end()))
                 .collect();
             assert_eq!(spans, matches, "{text}");
