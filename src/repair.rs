@@ -580,10 +580,20 @@ impl Templates {
         let one = ch.alternatives(c, None);
         let two = after.map_or(&[][..], |a| ch.alternatives(c, Some(a)));
         let with_before = before.map_or(&[][..], |b| ch.alternatives(b, Some(c)));
+        // the letter after and its identity cost, where a pair spells something then it (the
+        // pairs a single confusion's mark is looked for among; mostly there are none)
+        let ending = after.filter(|&a| two.iter().any(|p| p.truth.chars().last() == Some(&a)));
+        let ending = ending.map(|a| (a, ch.identity(a)));
+        let starting = before.filter(|&b| {
+            with_before
+                .iter()
+                .any(|p| p.truth.chars().first() == Some(&b))
+        });
+        let starting = starting.map(|b| (b, ch.identity(b)));
         // a pair spelling `truth` then the letter after read as itself, for less than `cost`
         let cheaper_ending = |truth: &[char], cost: f64| {
-            after.is_some_and(|a| {
-                let cost = cost + ch.identity(a);
+            ending.is_some_and(|(a, identity)| {
+                let cost = cost + identity;
                 two.iter().any(|pair| {
                     let spelled = pair.truth.chars();
                     pair.cost < cost && spelled.split_last() == Some((&a, truth))
@@ -592,8 +602,8 @@ impl Templates {
         };
         // a pair spelling the letter before read as itself then `truth`, for less
         let cheaper_starting = |truth: &[char], cost: f64| {
-            before.is_some_and(|b| {
-                let cost = ch.identity(b) + cost;
+            starting.is_some_and(|(b, identity)| {
+                let cost = identity + cost;
                 with_before.iter().any(|pair| {
                     let spelled = pair.truth.chars();
                     pair.cost < cost && spelled.split_first() == Some((&b, truth))
@@ -601,6 +611,8 @@ impl Templates {
             })
         };
         let from = self.confusions.len();
+        self.confusions.reserve(one.len() + two.len());
+        let mut least = [f64::INFINITY; 2];
         let (mut a, mut b) = (0, 0);
         while a < one.len() || b < two.len() {
             let take_one =
@@ -614,6 +626,7 @@ impl Templates {
             };
             let truth = alternative.truth.chars();
             let single = take == 1;
+            least[take - 1] = least[take - 1].min(alternative.cost);
             self.confusions.push(Confusion {
                 cost: alternative.cost,
                 take,
@@ -622,12 +635,7 @@ impl Templates {
                 after_itself: single && cheaper_starting(truth, alternative.cost),
             });
         }
-        let made = &self.confusions[from..];
-        let least = |take| {
-            let costs = made.iter().filter(|c| c.take == take).map(|c| c.cost);
-            costs.fold(f64::INFINITY, f64::min)
-        };
-        (from, self.confusions.len(), [least(1), least(2)])
+        (from, self.confusions.len(), least)
     }
 }
 
@@ -660,7 +668,8 @@ impl PrintedWord {
         self.chars.extend(word.chars());
         let n = self.chars.len();
         self.identity.clear();
-        self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
+        self.identity
+            .extend(self.chars.iter().map(|&c| ch.identity(c)));
         self.confusions_at.clear();
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
@@ -1340,8 +1349,7 @@ impl Repairer {
                 (printed_cost, path)
             }
             None => {
-                let as_printed =
-                    self.best_reading(printed, word, false, f64::INFINITY, found);
+                let as_printed = self.best_reading(printed, word, false, f64::INFINITY, found);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
@@ -1800,9 +1808,36 @@ fn part_cost(whole: f64) -> f64 {
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "och" | "att" | "det" | "den" | "dem" | "som" | "för" | "med" | "till" | "men" | "han"
-            | "hon" | "var" | "har" | "ett" | "sig" | "sin" | "sitt" | "vi" | "ni" | "de" | "av"
-            | "om" | "på" | "är" | "inte" | "kan" | "ska" | "så" | "nu"
+        "och"
+            | "att"
+            | "det"
+            | "den"
+            | "dem"
+            | "som"
+            | "för"
+            | "med"
+            | "till"
+            | "men"
+            | "han"
+            | "hon"
+            | "var"
+            | "har"
+            | "ett"
+            | "sig"
+            | "sin"
+            | "sitt"
+            | "vi"
+            | "ni"
+            | "de"
+            | "av"
+            | "om"
+            | "på"
+            | "är"
+            | "inte"
+            | "kan"
+            | "ska"
+            | "så"
+            | "nu"
     )
 }
 
