@@ -314,6 +314,9 @@ pub struct Channel {
     identity: HashMap<char, f64>,
     /// The least probability of a letter read for å, ä or ö.
     diacritic_floor: f64,
+    /// The printed strings whose readings (and identity cost) took something observed into
+    /// account: elsewhere the channel reads as the one made with nothing observed.
+    adapted: Vec<(char, Option<char>)>,
 }
 
 /// The key of a printed string of one or two characters in [`Channel`].
@@ -339,6 +342,7 @@ impl Channel {
             alternatives: HashMap::default(),
             identity: HashMap::default(),
             diacritic_floor,
+            adapted: Vec::new(),
         };
         for (ocr, confusions) in &model.by_ocr {
             channel.read(ocr, confusions, observed);
@@ -374,6 +378,9 @@ impl Channel {
         let Some(key) = printed_key(ocr) else {
             return;
         };
+        if observed.keys().any(|(o, _)| o == ocr) && !self.adapted.contains(&key) {
+            self.adapted.push(key);
+        }
         let mut changed = 0.0;
         let mut list = Vec::with_capacity(confusions.len());
         for c in confusions {
@@ -413,6 +420,18 @@ impl Channel {
             .get(&(first, second))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Whether the readings of `first` (followed by `second`) may differ from those of the
+    /// channel made with nothing observed.
+    pub fn is_adapted(&self, first: char, second: Option<char>) -> bool {
+        self.adapted.contains(&(first, second))
+    }
+
+    /// The least probability of a letter read for å, ä or ö: with the model, what a channel
+    /// made with nothing observed reads as.
+    pub fn diacritic_floor(&self) -> f64 {
+        self.diacritic_floor
     }
 
     /// The cost of reading `ocr` (one or two characters) as `truth`, if the model knows that
@@ -473,9 +492,25 @@ mod tests {
         .collect();
         for floor in [0.0, 0.02] {
             let base = Channel::new(model, &HashMap::default(), floor);
-            let adapted = table(&base.adapted(model, &observed));
+            let adapted_channel = base.adapted(model, &observed);
+            let adapted = table(&adapted_channel);
             assert_eq!(adapted, table(&Channel::new(model, &observed, floor)));
             assert_ne!(adapted, table(&base));
+            // elsewhere than where it is adapted, it reads as the base channel
+            for (&(first, second), list) in &base.alternatives {
+                if !adapted_channel.is_adapted(first, second) {
+                    let readings = |l: &[Alternative]| -> Vec<_> {
+                        l.iter().map(|a| (a.truth, a.cost.to_bits())).collect()
+                    };
+                    let other = adapted_channel.alternatives(first, second);
+                    assert_eq!(readings(list), readings(other));
+                    if second.is_none() {
+                        let identity = |ch: &Channel| ch.identity(first).to_bits();
+                        assert_eq!(identity(&base), identity(&adapted_channel));
+                    }
+                }
+            }
+            assert!(adapted_channel.is_adapted('a', None) && !base.is_adapted('a', None));
         }
     }
 
