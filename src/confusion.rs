@@ -266,9 +266,9 @@ const LETTER_DELETION_COST: f64 = 6.0;
 
 /// Whether reading `ocr` as `truth` only cuts letters from one of its ends: the OCR read
 /// letters the page did not have.
-pub fn cuts_letters(ocr: &str, truth: &str) -> bool {
+pub fn cuts_letters(ocr: &[char], truth: &[char]) -> bool {
     let cut = ocr.strip_prefix(truth).or_else(|| ocr.strip_suffix(truth));
-    cut.is_some_and(|d| d.chars().any(char::is_alphabetic))
+    cut.is_some_and(|d| d.iter().copied().any(char::is_alphabetic))
 }
 
 /// A few letters held in place: what the page had where the OCR printed something else (the
@@ -375,7 +375,7 @@ impl Channel {
         confusions: &[Confusion],
         observed: &HashMap<(String, String), f64>,
     ) {
-        let Some(key) = printed_key(ocr) else {
+        let (Some(key), Some(printed)) = (printed_key(ocr), Letters::new(ocr)) else {
             return;
         };
         if observed.keys().any(|(o, _)| o == ocr) && !self.adapted.contains(&key) {
@@ -397,11 +397,11 @@ impl Channel {
                 prob = prob.max(self.diacritic_floor);
             }
             changed += prob;
-            let mut cost = (-prob.ln()).max(0.05);
-            if cuts_letters(ocr, &c.truth) {
-                cost = cost.max(LETTER_DELETION_COST);
-            }
             if let Some(truth) = Letters::new(&c.truth) {
+                let mut cost = (-prob.ln()).max(0.05);
+                if cuts_letters(printed.chars(), truth.chars()) {
+                    cost = cost.max(LETTER_DELETION_COST);
+                }
                 list.push(Alternative { truth, cost });
             }
         }

@@ -741,6 +741,13 @@ impl PrintedWord {
         &self.templates.confusions[op.index]
     }
 
+    /// Whether an op only cuts letters from one of the ends of what it reads (see
+    /// [`crate::confusion::cuts_letters`]).
+    fn cuts_letters(&self, op: Op) -> bool {
+        let c = self.confusion(op);
+        crate::confusion::cuts_letters(&self.chars[op.at..op.at + c.take], c.truth.chars())
+    }
+
     /// The confusion an op stands for: (printed, read as).
     fn op_text(&self, op: Op) -> (String, String) {
         let c = self.confusion(op);
@@ -1356,13 +1363,7 @@ impl Repairer {
                 self.search(printed, word, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
-                let cuts = |s: &Segment| {
-                    let cut = |&op| {
-                        let (ocr, truth) = printed.op_text(op);
-                        crate::confusion::cuts_letters(&ocr, &truth)
-                    };
-                    found.ops(s).iter().all(cut)
-                };
+                let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
                 let best = found
                     .segments()
                     .filter(|s| found.spelled(s) != word && !cuts(s))
