@@ -266,9 +266,9 @@ const LETTER_DELETION_COST: f64 = 6.0;
 
 /// Whether reading `ocr` as `truth` only cuts letters from one of its ends: the OCR read
 /// letters the page did not have.
-pub fn cuts_letters(ocr: &str, truth: &str) -> bool {
+pub fn cuts_letters(ocr: &[char], truth: &[char]) -> bool {
     let cut = ocr.strip_prefix(truth).or_else(|| ocr.strip_suffix(truth));
-    cut.is_some_and(|d| d.chars().any(char::is_alphabetic))
+    cut.is_some_and(|d| d.iter().copied().any(char::is_alphabetic))
 }
 
 /// A few letters held in place: what the page had where the OCR printed something else (the
@@ -314,6 +314,9 @@ pub struct Channel {
     identity: HashMap<char, f64>,
     /// The least probability of a letter read for å, ä or ö.
     diacritic_floor: f64,
+    /// The printed strings whose readings (and identity cost) took something observed into
+    /// account: elsewhere the channel reads as the one made with nothing observed.
+    adapted: Vec<(char, Option<char>)>,
 }
 
 /// The key of a printed string of one or two characters in [`Channel`].
@@ -339,6 +342,7 @@ impl Channel {
             alternatives: HashMap::default(),
             identity: HashMap::default(),
             diacritic_floor,
+            adapted: Vec::new(),
         };
         for (ocr, confusions) in &model.by_ocr {
             channel.read(ocr, confusions, observed);
@@ -371,9 +375,12 @@ impl Channel {
         confusions: &[Confusion],
         observed: &HashMap<(String, String), f64>,
     ) {
-        let Some(key) = printed_key(ocr) else {
+        let (Some(key), Some(printed)) = (printed_key(ocr), Letters::new(ocr)) else {
             return;
         };
+        if observed.keys().any(|(o, _)| o == ocr) && !self.adapted.contains(&key) {
+            self.adapted.push(key);
+        }
         let mut changed = 0.0;
         let mut list = Vec::with_capacity(confusions.len());
         for c in confusions {
@@ -390,11 +397,11 @@ impl Channel {
                 prob = prob.max(self.diacritic_floor);
             }
             changed += prob;
-            let mut cost = (-prob.ln()).max(0.05);
-            if cuts_letters(ocr, &c.truth) {
-                cost = cost.max(LETTER_DELETION_COST);
-            }
             if let Some(truth) = Letters::new(&c.truth) {
+                let mut cost = (-prob.ln()).max(0.05);
+                if cuts_letters(printed.chars(), truth.chars()) {
+                    cost = cost.max(LETTER_DELETION_COST);
+                }
                 list.push(Alternative { truth, cost });
             }
         }
@@ -413,6 +420,18 @@ impl Channel {
             .get(&(first, second))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Whether the readings of `first` (followed by `second`) may differ from those of the
+    /// channel made with nothing observed.
+    pub fn is_adapted(&self, first: char, second: Option<char>) -> bool {
+        self.adapted.contains(&(first, second))
+    }
+
+    /// The least probability of a letter read for å, ä or ö: with the model, what a channel
+    /// made with nothing observed reads as.
+    pub fn diacritic_floor(&self) -> f64 {
+        self.diacritic_floor
     }
 
     /// The cost of reading `ocr` (one or two characters) as `truth`, if the model knows that
@@ -473,9 +492,25 @@ mod tests {
         .collect();
         for floor in [0.0, 0.02] {
             let base = Channel::new(model, &HashMap::default(), floor);
-            let adapted = table(&base.adapted(model, &observed));
+            let adapted_channel = base.adapted(model, &observed);
+            let adapted = table(&adapted_channel);
             assert_eq!(adapted, table(&Channel::new(model, &observed, floor)));
             assert_ne!(adapted, table(&base));
+            // elsewhere than where it is adapted, it reads as the base channel
+            for (&(first, second), list) in &base.alternatives {
+                if !adapted_channel.is_adapted(first, second) {
+                    let readings = |l: &[Alternative]| -> Vec<_> {
+                        l.iter().map(|a| (a.truth, a.cost.to_bits())).collect()
+                    };
+                    let other = adapted_channel.alternatives(first, second);
+                    assert_eq!(readings(list), readings(other));
+                    if second.is_none() {
+                        let identity = |ch: &Channel| ch.identity(first).to_bits();
+                        assert_eq!(identity(&base), identity(&adapted_channel));
+                    }
+                }
+            }
+            assert!(adapted_channel.is_adapted('a', None) && !base.is_adapted('a', None));
         }
     }
 

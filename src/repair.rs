@@ -11,7 +11,7 @@
 //! Invariants: line structure is kept (no newline is ever added or removed); every change is an
 //! [`Edit`] with its byte range in the original; repairing repaired text changes nothing.
 
-use crate::confusion::{Channel, ConfusionModel, Letters};
+use crate::confusion::{Alternative, Channel, ConfusionModel, Letters};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::memo::Memo;
@@ -541,25 +541,35 @@ impl Found {
 struct PrintedWord {
     chars: Vec<char>,
     identity: Vec<f64>,
-    /// The confusions that may start at each position, cheapest first, as a range of
-    /// `templates.confusions`.
-    confusions_at: Vec<(usize, usize)>,
+    /// What may be read at each position.
+    at: Vec<Template>,
     /// For every position, the least channel cost of reading the rest of the word.
     rest: Vec<f64>,
     templates: Templates,
 }
 
-/// What the confusions that may start at a position of a printed word depend on: the channel
-/// (its signature), the letter there and the letters before and after it.
+/// What a position of a printed word may be read as: its letter as itself, at `identity`, or
+/// by the confusions that may start there, cheapest first, a range of `templates.confusions`,
+/// of which the least costs of one of one character and of one of two are `least` (infinite
+/// where none).
+#[derive(Debug, Clone, Copy)]
+struct Template {
+    identity: f64,
+    confusions: (usize, usize),
+    least: [f64; 2],
+}
+
+/// What a template depends on: what it is read through (see [`PrintedWord::prepare`]), the
+/// letter, and the letters before and after it where they matter: the letter after where the
+/// channel reads the two together, the letter before where it reads the two as that letter
+/// then something.
 type TemplateKey = (u64, Option<char>, char, Option<char>);
 
-/// The confusions that may start at a position of a printed word, by what they depend on,
-/// kept from word to word (a text has few letter triples).
+/// The templates of the positions of printed words, by what they depend on, kept from word to
+/// word (a text has few letter triples).
 #[derive(Default)]
 struct Templates {
-    /// The range of `confusions` that a key's are, and the least cost of one of one character
-    /// and of one of two (infinite where none).
-    by_key: HashMap<TemplateKey, (usize, usize, [f64; 2])>,
+    by_key: HashMap<TemplateKey, Template>,
     confusions: Vec<Confusion>,
 }
 
@@ -567,23 +577,30 @@ struct Templates {
 const TEMPLATE_CACHE_LIMIT: usize = 1_000_000;
 
 impl Templates {
-    /// The confusions of `c` (and of it and `after`) through `ch`, cheapest first: merged, of
-    /// equal costs those of one character first; a confusion of one character marked where a
-    /// confusion of two spells what it and its neighbour read as itself spell, for less.
+    /// The template of `c` through `ch`, where `after` is the letter after and the channel's
+    /// readings of the two, and `before` the letter before and the readings of it and `c`, some
+    /// spelling it then something. The confusions of `c` and of it and the letter after are
+    /// merged, cheapest first, of equal costs those of one character first; a confusion of one
+    /// character is marked where a confusion of two spells what it and its neighbour read as
+    /// itself spell, for less.
     fn make(
         &mut self,
         ch: &Channel,
-        before: Option<char>,
+        before: Option<(char, &[Alternative])>,
         c: char,
-        after: Option<char>,
-    ) -> (usize, usize, [f64; 2]) {
+        after: Option<(char, &[Alternative])>,
+    ) -> Template {
         let one = ch.alternatives(c, None);
-        let two = after.map_or(&[][..], |a| ch.alternatives(c, Some(a)));
-        let with_before = before.map_or(&[][..], |b| ch.alternatives(b, Some(c)));
+        let two = after.map_or(&[][..], |(_, pairs)| pairs);
+        // the letter after and its identity cost, where a pair spells something then it (the
+        // pairs a single confusion's mark is looked for among; mostly there are none)
+        let ending = after.filter(|(a, _)| two.iter().any(|p| p.truth.chars().last() == Some(a)));
+        let ending = ending.map(|(a, _)| (a, ch.identity(a)));
+        let starting = before.map(|(b, pairs)| (b, ch.identity(b), pairs));
         // a pair spelling `truth` then the letter after read as itself, for less than `cost`
         let cheaper_ending = |truth: &[char], cost: f64| {
-            after.is_some_and(|a| {
-                let cost = cost + ch.identity(a);
+            ending.is_some_and(|(a, identity)| {
+                let cost = cost + identity;
                 two.iter().any(|pair| {
                     let spelled = pair.truth.chars();
                     pair.cost < cost && spelled.split_last() == Some((&a, truth))
@@ -592,8 +609,8 @@ impl Templates {
         };
         // a pair spelling the letter before read as itself then `truth`, for less
         let cheaper_starting = |truth: &[char], cost: f64| {
-            before.is_some_and(|b| {
-                let cost = ch.identity(b) + cost;
+            starting.is_some_and(|(b, identity, with_before)| {
+                let cost = identity + cost;
                 with_before.iter().any(|pair| {
                     let spelled = pair.truth.chars();
                     pair.cost < cost && spelled.split_first() == Some((&b, truth))
@@ -601,6 +618,8 @@ impl Templates {
             })
         };
         let from = self.confusions.len();
+        self.confusions.reserve(one.len() + two.len());
+        let mut least = [f64::INFINITY; 2];
         let (mut a, mut b) = (0, 0);
         while a < one.len() || b < two.len() {
             let take_one =
@@ -614,6 +633,7 @@ impl Templates {
             };
             let truth = alternative.truth.chars();
             let single = take == 1;
+            least[take - 1] = least[take - 1].min(alternative.cost);
             self.confusions.push(Confusion {
                 cost: alternative.cost,
                 take,
@@ -622,12 +642,11 @@ impl Templates {
                 after_itself: single && cheaper_starting(truth, alternative.cost),
             });
         }
-        let made = &self.confusions[from..];
-        let least = |take| {
-            let costs = made.iter().filter(|c| c.take == take).map(|c| c.cost);
-            costs.fold(f64::INFINITY, f64::min)
-        };
-        (from, self.confusions.len(), [least(1), least(2)])
+        Template {
+            identity: ch.identity(c),
+            confusions: (from, self.confusions.len()),
+            least,
+        }
     }
 }
 
@@ -655,26 +674,38 @@ struct Op {
 
 impl PrintedWord {
     /// Prepares `word` for reading through `ch`, whose signature is `signature`.
+    ///
+    /// Where the channel's adaptation changed nothing a template depends on, the channel reads
+    /// as the unadapted one of its diacritic floor, and the template is theirs, keyed by the
+    /// floor (one confusion model per process, as signatures assume); elsewhere it is keyed by
+    /// the signature.
     fn prepare(&mut self, word: &str, ch: &Channel, signature: u64) {
         self.chars.clear();
         self.chars.extend(word.chars());
         let n = self.chars.len();
-        self.identity.clear();
-        self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
-        self.confusions_at.clear();
-        self.rest.clear();
-        self.rest.resize(n + 1, 0.0);
+        self.at.clear();
         let templates = &mut self.templates;
         if templates.confusions.len() >= TEMPLATE_CACHE_LIMIT {
             templates.by_key.clear();
             templates.confusions.clear();
         }
-        let mut least = Vec::with_capacity(n);
+        let unadapted = ch.diacritic_floor().to_bits();
+        // the channel's readings of the letter before with this one
+        let mut pairs_before: &[Alternative] = &[];
         for i in 0..n {
-            let before = i.checked_sub(1).map(|b| self.chars[b]);
-            let (c, after) = (self.chars[i], self.chars.get(i + 1).copied());
-            let key = (signature, before, c, after);
-            let (from, to, cheapest) = match templates.by_key.get(&key) {
+            let c = self.chars[i];
+            let next = self.chars.get(i + 1);
+            let pairs = next.map_or(&[][..], |&a| ch.alternatives(c, Some(a)));
+            let after = next.filter(|_| !pairs.is_empty()).map(|&a| (a, pairs));
+            let before = i.checked_sub(1).map(|b| (self.chars[b], pairs_before));
+            let before = before
+                .filter(|(b, pairs)| pairs.iter().any(|p| p.truth.chars().first() == Some(b)));
+            let adapted = ch.is_adapted(c, None)
+                || after.is_some_and(|(a, _)| ch.is_adapted(c, Some(a)) || ch.is_adapted(a, None))
+                || before.is_some_and(|(b, _)| ch.is_adapted(b, Some(c)) || ch.is_adapted(b, None));
+            let through = if adapted { signature } else { unadapted };
+            let key = (through, before.map(|b| b.0), c, after.map(|a| a.0));
+            let template = match templates.by_key.get(&key) {
                 Some(&made) => made,
                 None => {
                     let made = templates.make(ch, before, c, after);
@@ -682,11 +713,15 @@ impl PrintedWord {
                     made
                 }
             };
-            self.confusions_at.push((from, to));
-            least.push(cheapest);
+            self.at.push(template);
+            pairs_before = pairs;
         }
+        self.identity.clear();
+        self.identity.extend(self.at.iter().map(|t| t.identity));
+        self.rest.clear();
+        self.rest.resize(n + 1, 0.0);
         for i in (0..n).rev() {
-            let [one, two] = least[i];
+            let [one, two] = self.at[i].least;
             let mut rest = (self.identity[i] + self.rest[i + 1]).min(one + self.rest[i + 1]);
             if i + 2 <= n {
                 rest = rest.min(two + self.rest[i + 2]);
@@ -698,12 +733,19 @@ impl PrintedWord {
     /// The confusions that may start at position `i`, cheapest first, and the index of the
     /// first.
     fn confusions_at(&self, i: usize) -> (usize, &[Confusion]) {
-        let (from, to) = self.confusions_at[i];
+        let (from, to) = self.at[i].confusions;
         (from, &self.templates.confusions[from..to])
     }
 
     fn confusion(&self, op: Op) -> &Confusion {
         &self.templates.confusions[op.index]
+    }
+
+    /// Whether an op only cuts letters from one of the ends of what it reads (see
+    /// [`crate::confusion::cuts_letters`]).
+    fn cuts_letters(&self, op: Op) -> bool {
+        let c = self.confusion(op);
+        crate::confusion::cuts_letters(&self.chars[op.at..op.at + c.take], c.truth.chars())
     }
 
     /// The confusion an op stands for: (printed, read as).
@@ -1321,13 +1363,7 @@ impl Repairer {
                 self.search(printed, word, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
-                let cuts = |s: &Segment| {
-                    let cut = |&op| {
-                        let (ocr, truth) = printed.op_text(op);
-                        crate::confusion::cuts_letters(&ocr, &truth)
-                    };
-                    found.ops(s).iter().all(cut)
-                };
+                let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
                 let best = found
                     .segments()
                     .filter(|s| found.spelled(s) != word && !cuts(s))
@@ -1340,8 +1376,7 @@ impl Repairer {
                 (printed_cost, path)
             }
             None => {
-                let as_printed =
-                    self.best_reading(printed, word, false, f64::INFINITY, found);
+                let as_printed = self.best_reading(printed, word, false, f64::INFINITY, found);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
@@ -1800,9 +1835,36 @@ fn part_cost(whole: f64) -> f64 {
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "och" | "att" | "det" | "den" | "dem" | "som" | "för" | "med" | "till" | "men" | "han"
-            | "hon" | "var" | "har" | "ett" | "sig" | "sin" | "sitt" | "vi" | "ni" | "de" | "av"
-            | "om" | "på" | "är" | "inte" | "kan" | "ska" | "så" | "nu"
+        "och"
+            | "att"
+            | "det"
+            | "den"
+            | "dem"
+            | "som"
+            | "för"
+            | "med"
+            | "till"
+            | "men"
+            | "han"
+            | "hon"
+            | "var"
+            | "har"
+            | "ett"
+            | "sig"
+            | "sin"
+            | "sitt"
+            | "vi"
+            | "ni"
+            | "de"
+            | "av"
+            | "om"
+            | "på"
+            | "är"
+            | "inte"
+            | "kan"
+            | "ska"
+            | "så"
+            | "nu"
     )
 }
 
