@@ -55,5 +55,8 @@ fn cold(repairer: &Repairer, docs: &[String]) -> usize {
 /// Every document again (a function of its own, which the linker does not fold into `cold`).
 #[inline(never)]
 fn warm(repairer: &Repairer, docs: &[String]) -> usize {
-    docs.iter().map(|d| repairer.repair(d).edits.len() + 1).sum::<usize>() - docs.len()
+    docs.iter()
+        .map(|d| repairer.repair(d).edits.len() + 1)
+        .sum::<usize>()
+        - docs.len()
 }

@@ -395,6 +395,8 @@ struct Segment {
     end: usize,
     channel: f64,
     count: u64,
+    /// The lexical cost of the word spelled, [`word_cost`] of `count`.
+    word_cost: f64,
     /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
     total: f64,
     spelled: (usize, usize),
@@ -489,7 +491,8 @@ impl Found {
             word_costs,
         } = self;
         let ends_here = &mut by_end[end];
-        let total = channel + word_costs.of(count);
+        let word_cost = word_costs.of(count);
+        let total = channel + word_cost;
         // ranked below the cheapest few, even were a same spelling among them dropped (that
         // one would cost at least as much, more than the last)
         if crowded
@@ -523,6 +526,7 @@ impl Found {
                 end,
                 channel,
                 count,
+                word_cost,
                 total,
                 spelled,
                 ops: segment_ops,
@@ -1157,7 +1161,11 @@ impl Repairer {
             return;
         }
         // the confusion read last, if it ended here
-        let last = w.found.path_ops.last().map(|&op| (op, w.word.confusion(op)));
+        let last = w
+            .found
+            .path_ops
+            .last()
+            .map(|&op| (op, w.word.confusion(op)));
         let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
         // read the letter as itself
         let c = w.word.chars[i];
@@ -1242,15 +1250,27 @@ impl Repairer {
             self.search(word, printed, from, &mut bound, found);
             for seg in found.segments() {
                 let whole = start == 0 && seg.end == n;
-                if !whole && !is_compound_part(found.spelled(seg), seg.count) {
+                let lexical = if whole {
+                    seg.word_cost
+                } else {
+                    part_cost(seg.word_cost)
+                };
+                let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
+                let improves = |best: &[Option<LastPart>], end: usize, extra: f64| {
+                    best[end].as_ref().is_none_or(|b| cost(extra) < b.cost)
+                };
+                let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
+                    .then(|| LINKING_S_COST + word.identity[seg.end]);
+                // (whether the segment may be a part is asked only of one that would do better)
+                let better = improves(&best, seg.end, 0.0)
+                    || linking_s.is_some_and(|extra| improves(&best, seg.end + 1, extra));
+                if !better || !whole && !is_compound_part(found.spelled(seg), seg.count) {
                     continue;
                 }
-                let lexical = segment_cost(seg.count, whole);
                 let mut consider = |end: usize, extra: f64, linking_s: bool| {
-                    let cost = prefix.cost + seg.channel + lexical + extra;
-                    if best[end].as_ref().is_none_or(|b| cost < b.cost) {
+                    if improves(&best, end, extra) {
                         best[end] = Some(LastPart {
-                            cost,
+                            cost: cost(extra),
                             channel: prefix.channel + seg.channel + extra,
                             edits: prefix.edits + seg.ops.1 - seg.ops.0,
                             start,
@@ -1260,8 +1280,8 @@ impl Repairer {
                     }
                 };
                 consider(seg.end, 0.0, false);
-                if seg.end < n && word.chars[seg.end] == 's' && !whole {
-                    consider(seg.end + 1, LINKING_S_COST + word.identity[seg.end], true);
+                if let Some(extra) = linking_s {
+                    consider(seg.end + 1, extra, true);
                 }
             }
         }
