@@ -660,7 +660,8 @@ impl PrintedWord {
         self.chars.extend(word.chars());
         let n = self.chars.len();
         self.identity.clear();
-        self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
+        self.identity
+            .extend(self.chars.iter().map(|&c| ch.identity(c)));
         self.confusions_at.clear();
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
@@ -809,8 +810,6 @@ static READINGS: LazyLock<Memo<ReadingKey, Option<Reading>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
 /// The channel's signature, and whether real words are questioned.
 type ReadingKey = (u64, bool);
-/// A thread's copies of readings, by key, then by the lowercase word.
-type NearReadings = HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
     /// The thread's room for reading a word, kept from word to word.
@@ -818,52 +817,90 @@ thread_local! {
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
-    /// This thread's copies of the readings it has used, by key and word: a word read again
-    /// touches no memory that another thread writes (the shared cache's locks would move
-    /// between the cores at every use).
-    static NEAR_READINGS: std::cell::RefCell<NearReadings> = Default::default();
+    /// This thread's words and its copies of their readings, lent to one pass at a time.
+    static NEAR_WORDS: std::cell::Cell<NearWords> = Default::default();
 }
 
 /// Words after which the cache of readings through one channel starts afresh, and adapted
 /// channels after which a thread's channel cache does, bounding memory.
 const CACHE_LIMIT: usize = 200_000;
-/// Words after which a thread's copies of readings through one channel start afresh.
-const NEAR_CACHE_LIMIT: usize = 50_000;
+/// Words, and readings, after which a thread's numbering of words and its copies of readings
+/// start afresh.
+const NEAR_CACHE_LIMIT: usize = 200_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
+/// A thread's words, numbered once for every document it repairs, and its copies of the
+/// readings it has used, by key and word number: a word read again is hashed once a pass, as its
+/// number, and touches no memory that another thread writes (the shared cache's locks would
+/// move between the cores at every use).
+#[derive(Default)]
+struct NearWords {
+    /// Each lowercase word's number.
+    numbers: HashMap<Box<str>, u32>,
+    readings: HashMap<(ReadingKey, u32), Option<Rc<Reading>>>,
+    /// Each numbered word's distinct-word id in the pass being numbered, [`u32::MAX`] when it
+    /// has none (as between passes).
+    ids: Vec<u32>,
+}
+
 /// The distinct words of a pass (by their lowercase), in the order they first appear, and their
-/// readings once looked up: a repeated word is looked up once for every way it is read.
+/// readings once looked up: a repeated word is looked up once for every way it is read. It holds
+/// the thread's [`NearWords`] for the pass.
 struct Vocabulary {
     /// Which distinct word each word of the text is.
     ids: Vec<usize>,
     /// Each distinct word's first occurrence in the text's words.
     first: Vec<usize>,
+    /// Each distinct word's number in `near`.
+    numbers: Vec<u32>,
     /// Each distinct word's readings, by whether the channel is adapted and whether real words
     /// are questioned.
     readings: Vec<[Option<Option<Rc<Reading>>>; 4]>,
+    near: NearWords,
 }
 
 impl Vocabulary {
     fn of(words: &[Word]) -> Vocabulary {
-        let mut index: HashMap<&str, usize> = HashMap::default();
-        index.reserve(words.len());
-        let mut first = Vec::with_capacity(words.len());
+        let mut near = NEAR_WORDS.take();
+        if near.numbers.len() >= NEAR_CACHE_LIMIT {
+            near = NearWords::default();
+        }
+        let mut first = Vec::new();
+        let mut numbers = Vec::new();
         let ids = (words.iter().enumerate())
             .map(|(i, word)| {
-                *index.entry(&word.lower).or_insert_with(|| {
+                let number = match near.numbers.get(&*word.lower) {
+                    Some(&number) => number,
+                    None => {
+                        let number = near.ids.len() as u32;
+                        near.numbers.insert((*word.lower).into(), number);
+                        near.ids.push(u32::MAX);
+                        number
+                    }
+                };
+                let id = &mut near.ids[number as usize];
+                if *id == u32::MAX {
+                    *id = first.len() as u32;
                     first.push(i);
-                    first.len() - 1
-                })
+                    numbers.push(number);
+                }
+                *id as usize
             })
             .collect();
+        for &number in &numbers {
+            near.ids[number as usize] = u32::MAX;
+        }
         Vocabulary {
             ids,
             readings: vec![Default::default(); first.len()],
             first,
+            numbers,
+            near,
         }
     }
 
-    /// The reading of `word`, distinct word `id`, through `channel`.
+    /// The reading of `word`, distinct word `id`, through `channel`: from the pass's, else the
+    /// thread's copies, else from the process-wide cache, which computes it once for all threads.
     fn reading(
         &mut self,
         repairer: &Repairer,
@@ -874,8 +911,29 @@ impl Vocabulary {
         let adapted = matches!(channel.channel, ChannelRef::Adapted(_));
         let slot =
             &mut self.readings[id][usize::from(adapted) * 2 + usize::from(word.real_word_ok)];
-        slot.get_or_insert_with(|| repairer.reading(channel, word.real_word_ok, &word.lower))
-            .clone()
+        if let Some(reading) = slot {
+            return reading.clone();
+        }
+        let key = ((channel.signature, word.real_word_ok), self.numbers[id]);
+        let reading = match self.near.readings.get(&key) {
+            Some(copy) => copy.clone(),
+            None => {
+                let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
+                if self.near.readings.len() >= NEAR_CACHE_LIMIT {
+                    self.near.readings.clear();
+                }
+                self.near.readings.insert(key, copy.clone());
+                copy
+            }
+        };
+        slot.insert(reading).clone()
+    }
+}
+
+impl Drop for Vocabulary {
+    /// The thread's words go back to the thread for its next pass.
+    fn drop(&mut self) {
+        NEAR_WORDS.set(std::mem::take(&mut self.near));
     }
 }
 
@@ -1004,38 +1062,19 @@ impl Repairer {
         }
     }
 
-    /// A lowercase word's reading through `channel`: from this thread's copies, else from the
-    /// process-wide cache, which computes it once for all threads.
+    /// A lowercase word's reading through `channel`, from the process-wide cache, which
+    /// computes it once for all threads.
     fn reading(
         &self,
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
     ) -> Option<Rc<Reading>> {
-        let key = (channel.signature, real_word_ok);
-        let near = |near: &std::cell::RefCell<NearReadings>| {
-            near.borrow()
-                .get(&key)
-                .and_then(|words| words.get(word))
-                .cloned()
-        };
-        if let Some(copy) = NEAR_READINGS.with(near) {
-            return copy;
-        }
-        let copy = READINGS
-            .get_or_compute(key, word, || {
+        READINGS
+            .get_or_compute((channel.signature, real_word_ok), word, || {
                 self.read(channel.channel(), channel.signature, word, real_word_ok)
             })
-            .map(Rc::new);
-        NEAR_READINGS.with(|near| {
-            let mut near = near.borrow_mut();
-            let words = near.entry(key).or_default();
-            if words.len() >= NEAR_CACHE_LIMIT {
-                words.clear();
-            }
-            words.insert(word.into(), copy.clone());
-        });
-        copy
+            .map(Rc::new)
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
@@ -1115,7 +1154,11 @@ impl Repairer {
             return;
         }
         // the confusion read last, if it ended here
-        let last = w.found.path_ops.last().map(|&op| (op, w.word.confusion(op)));
+        let last = w
+            .found
+            .path_ops
+            .last()
+            .map(|&op| (op, w.word.confusion(op)));
         let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
         // read the letter as itself
         let c = w.word.chars[i];
@@ -1340,8 +1383,7 @@ impl Repairer {
                 (printed_cost, path)
             }
             None => {
-                let as_printed =
-                    self.best_reading(printed, word, false, f64::INFINITY, found);
+                let as_printed = self.best_reading(printed, word, false, f64::INFINITY, found);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
@@ -1800,9 +1842,36 @@ fn part_cost(whole: f64) -> f64 {
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "och" | "att" | "det" | "den" | "dem" | "som" | "för" | "med" | "till" | "men" | "han"
-            | "hon" | "var" | "har" | "ett" | "sig" | "sin" | "sitt" | "vi" | "ni" | "de" | "av"
-            | "om" | "på" | "är" | "inte" | "kan" | "ska" | "så" | "nu"
+        "och"
+            | "att"
+            | "det"
+            | "den"
+            | "dem"
+            | "som"
+            | "för"
+            | "med"
+            | "till"
+            | "men"
+            | "han"
+            | "hon"
+            | "var"
+            | "har"
+            | "ett"
+            | "sig"
+            | "sin"
+            | "sitt"
+            | "vi"
+            | "ni"
+            | "de"
+            | "av"
+            | "om"
+            | "på"
+            | "är"
+            | "inte"
+            | "kan"
+            | "ska"
+            | "så"
+            | "nu"
     )
 }
 
@@ -2014,6 +2083,29 @@ mod tests {
             .map(|m| (m.start(), m.end()))
             .collect();
         assert_eq!(Tokens::of(text).spans, spans);
+    }
+
+    #[test]
+    fn distinct_words_are_numbered_in_order_of_first_appearance_pass_after_pass() {
+        let word = |w: &'static str| Word {
+            parts: [(0, w.len()), (0, 0)],
+            broken: false,
+            whole: Cow::Borrowed(w),
+            lower: Cow::Borrowed(w),
+            real_word_ok: false,
+        };
+        for text in [["och", "att", "och", "som"], ["som", "ny", "som", "och"]] {
+            let words: Vec<Word> = text.into_iter().map(word).collect();
+            let vocabulary = Vocabulary::of(&words);
+            assert_eq!(vocabulary.ids, [0, 1, 0, 2]);
+            assert_eq!(vocabulary.first, [0, 1, 3]);
+        }
+        let words: Vec<Word> = ["att", "som"].into_iter().map(word).collect();
+        let (first, again) = (Vocabulary::of(&words), Vocabulary::of(&words));
+        // a pass's words keep the thread's numbers; another pass at once numbers afresh
+        assert_ne!(first.numbers, again.numbers);
+        drop((again, first));
+        assert_eq!(Vocabulary::of(&words).ids, [0, 1]);
     }
 
     #[test]
