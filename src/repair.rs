@@ -289,7 +289,7 @@ fn to_lowercase(text: &str) -> String {
     if text.contains('Σ') {
         return text.to_lowercase();
     }
-    crate::swedish::lowered_by_runs(text, |c, out| out.extend(c.to_lowercase()))
+    crate::swedish::lowered_by_runs(text, crate::swedish::push_lowercase)
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
