@@ -1512,7 +1512,10 @@ impl Repairer {
             } else {
                 &mut review
             };
-            for (s, e, new) in split_like(word.parts(), text, &new_whole) {
+            for (s, e, new) in split_like(word.parts(), text, new_whole)
+                .into_iter()
+                .flatten()
+            {
                 if text[s..e] != new {
                     target.push(Edit {
                         start: s,
@@ -1883,14 +1886,15 @@ fn is_compound_part(word: &str, count: u64) -> bool {
 }
 
 /// Splits a corrected word back over the printed parts it was read from (a word broken across
-/// lines), keeping each part's length in letters; the last part takes the rest.
+/// lines), keeping each part's length in letters; the last part takes the rest. A word of one
+/// part keeps `new_whole` as it is, without a copy.
 fn split_like(
     parts: &[(usize, usize)],
     text: &str,
-    new_whole: &str,
-) -> Vec<(usize, usize, String)> {
+    new_whole: String,
+) -> [Option<(usize, usize, String)>; 2] {
     if parts.len() == 1 {
-        return vec![(parts[0].0, parts[0].1, new_whole.to_string())];
+        return [Some((parts[0].0, parts[0].1, new_whole)), None];
     }
     let new_chars: Vec<char> = new_whole.chars().collect();
     let first_len = text[parts[0].0..parts[0].1].chars().count();
@@ -1901,9 +1905,9 @@ fn split_like(
     } else {
         first_len.min(new_chars.len())
     };
-    vec![
-        (parts[0].0, parts[0].1, new_chars[..cut].iter().collect()),
-        (parts[1].0, parts[1].1, new_chars[cut..].iter().collect()),
+    [
+        Some((parts[0].0, parts[0].1, new_chars[..cut].iter().collect())),
+        Some((parts[1].0, parts[1].1, new_chars[cut..].iter().collect())),
     ]
 }
 
