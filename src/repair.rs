@@ -865,8 +865,8 @@ impl Vocabulary {
         if near.numbers.len() >= NEAR_CACHE_LIMIT {
             near = NearWords::default();
         }
-        let mut first = Vec::new();
-        let mut numbers = Vec::new();
+        let mut first = Vec::with_capacity(words.len());
+        let mut numbers = Vec::with_capacity(words.len());
         let ids = (words.iter().enumerate())
             .map(|(i, word)| {
                 let number = match near.numbers.get(&*word.lower) {
