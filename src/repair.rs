@@ -843,9 +843,9 @@ struct NearWords {
     ids: Vec<u32>,
 }
 
-/// The distinct words of a pass (by their lowercase), in the order they first appear, and their
-/// readings once looked up: a repeated word is looked up once for every way it is read. It holds
-/// the thread's [`NearWords`] for the pass.
+/// The distinct words of a pass (by their lowercase), in the order they first appear, with their
+/// numbers in the thread's [`NearWords`], which it holds for the pass: a word's reading is then
+/// found by its number alone, without hashing the word again.
 struct Vocabulary {
     /// Which distinct word each word of the text is.
     ids: Vec<usize>,
@@ -853,9 +853,6 @@ struct Vocabulary {
     first: Vec<usize>,
     /// Each distinct word's number in `near`.
     numbers: Vec<u32>,
-    /// Each distinct word's readings, by whether the channel is adapted and whether real words
-    /// are questioned.
-    readings: Vec<[Option<Option<Rc<Reading>>>; 4]>,
     near: NearWords,
 }
 
@@ -892,15 +889,14 @@ impl Vocabulary {
         }
         Vocabulary {
             ids,
-            readings: vec![Default::default(); first.len()],
             first,
             numbers,
             near,
         }
     }
 
-    /// The reading of `word`, distinct word `id`, through `channel`: from the pass's, else the
-    /// thread's copies, else from the process-wide cache, which computes it once for all threads.
+    /// The reading of `word`, distinct word `id`, through `channel`: from the thread's copies,
+    /// else from the process-wide cache, which computes it once for all threads.
     fn reading(
         &mut self,
         repairer: &Repairer,
@@ -908,25 +904,16 @@ impl Vocabulary {
         id: usize,
         word: &Word,
     ) -> Option<Rc<Reading>> {
-        let adapted = matches!(channel.channel, ChannelRef::Adapted(_));
-        let slot =
-            &mut self.readings[id][usize::from(adapted) * 2 + usize::from(word.real_word_ok)];
-        if let Some(reading) = slot {
-            return reading.clone();
-        }
         let key = ((channel.signature, word.real_word_ok), self.numbers[id]);
-        let reading = match self.near.readings.get(&key) {
-            Some(copy) => copy.clone(),
-            None => {
-                let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
-                if self.near.readings.len() >= NEAR_CACHE_LIMIT {
-                    self.near.readings.clear();
-                }
-                self.near.readings.insert(key, copy.clone());
-                copy
-            }
-        };
-        slot.insert(reading).clone()
+        if let Some(copy) = self.near.readings.get(&key) {
+            return copy.clone();
+        }
+        let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
+        if self.near.readings.len() >= NEAR_CACHE_LIMIT {
+            self.near.readings.clear();
+        }
+        self.near.readings.insert(key, copy.clone());
+        copy
     }
 }
 
