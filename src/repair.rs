@@ -1996,7 +1996,8 @@ fn compose(original: &str, first: Pass, second: Pass) -> Pass {
 /// Applies edits (sorted, non-overlapping) and maps the result back to the original.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> MappedText {
     let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::default();
+    // a verbatim chunk and a replacement for every edit, and the rest
+    let mut map = OffsetMap::with_capacity(2 * edits.len() + 1);
     let mut at = 0;
     for edit in edits {
         map.push(out.len(), at, true);
