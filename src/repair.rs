@@ -660,8 +660,7 @@ impl PrintedWord {
         self.chars.extend(word.chars());
         let n = self.chars.len();
         self.identity.clear();
-        self.identity
-            .extend(self.chars.iter().map(|&c| ch.identity(c)));
+        self.identity.extend(self.chars.iter().map(|&c| ch.identity(c)));
         self.confusions_at.clear();
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
