@@ -221,11 +221,16 @@ pub fn footnote_mark(line: &str) -> Option<&str> {
 
 /// Byte ranges of the lines of `text`, terminators (`\n`, `\r\n`, `\r`, form feed) excluded; the
 /// flag says whether a form feed ended the line. The terminators are found by `memchr`, many
-/// bytes at a time.
+/// bytes at a time, and the list is allocated for at most as many lines as there are
+/// terminators, each kind counted on its own (which `memchr` does many bytes at a time too,
+/// not match by match).
 fn split_lines(text: &str) -> Vec<(usize, usize, bool)> {
     let bytes = text.as_bytes();
     let ends = memchr::memchr3_iter(b'\n', b'\r', b'\x0c', bytes);
-    let mut lines = Vec::with_capacity(ends.clone().count() + 1);
+    let terminators: usize = (b"\n\r\x0c".iter())
+        .map(|&b| memchr::memchr_iter(b, bytes).count())
+        .sum();
+    let mut lines = Vec::with_capacity(terminators + 1);
     let mut start = 0;
     for at in ends {
         if at < start {

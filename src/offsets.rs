@@ -21,6 +21,13 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// An empty map with room for `anchors` anchors.
+    pub fn with_capacity(anchors: usize) -> OffsetMap {
+        OffsetMap {
+            anchors: Vec::with_capacity(anchors),
+        }
+    }
+
     /// Appends a chunk that starts at `derived` and comes from `source`; `verbatim` says whether the
     /// chunk is a copy (offsets advance together) or a replacement.
     pub fn push(&mut self, derived: usize, source: usize, verbatim: bool) {

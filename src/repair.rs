@@ -289,7 +289,7 @@ fn to_lowercase(text: &str) -> String {
     if text.contains('Σ') {
         return text.to_lowercase();
     }
-    crate::swedish::lowered_by_runs(text, |c, out| out.extend(c.to_lowercase()))
+    crate::swedish::lowered_by_runs(text, crate::swedish::push_lowercase)
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -855,8 +855,6 @@ static READINGS: LazyLock<Memo<ReadingKey, Option<Reading>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
 /// The channel's signature, and whether real words are questioned.
 type ReadingKey = (u64, bool);
-/// A thread's copies of readings, by key, then by the lowercase word.
-type NearReadings = HashMap<ReadingKey, HashMap<Box<str>, Option<Rc<Reading>>>>;
 
 thread_local! {
     /// The thread's room for reading a word, kept from word to word.
@@ -864,52 +862,86 @@ thread_local! {
     /// Channels adapted to documents, by signature: documents from one archive tend to share
     /// their OCR's habits.
     static ADAPTED_CHANNELS: std::cell::RefCell<HashMap<u64, Rc<Channel>>> = Default::default();
-    /// This thread's copies of the readings it has used, by key and word: a word read again
-    /// touches no memory that another thread writes (the shared cache's locks would move
-    /// between the cores at every use).
-    static NEAR_READINGS: std::cell::RefCell<NearReadings> = Default::default();
+    /// This thread's words and its copies of their readings, lent to one pass at a time.
+    static NEAR_WORDS: std::cell::Cell<NearWords> = Default::default();
 }
 
 /// Words after which the cache of readings through one channel starts afresh, and adapted
 /// channels after which a thread's channel cache does, bounding memory.
 const CACHE_LIMIT: usize = 200_000;
-/// Words after which a thread's copies of readings through one channel start afresh.
-const NEAR_CACHE_LIMIT: usize = 50_000;
+/// Words, and readings, after which a thread's numbering of words and its copies of readings
+/// start afresh.
+const NEAR_CACHE_LIMIT: usize = 200_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
-/// The distinct words of a pass (by their lowercase), in the order they first appear, and their
-/// readings once looked up: a repeated word is looked up once for every way it is read.
+/// A thread's words, numbered once for every document it repairs, and its copies of the
+/// readings it has used, by key and word number: a word read again is hashed once a pass, as its
+/// number, and touches no memory that another thread writes (the shared cache's locks would
+/// move between the cores at every use).
+#[derive(Default)]
+struct NearWords {
+    /// Each lowercase word's number.
+    numbers: HashMap<Box<str>, u32>,
+    readings: HashMap<(ReadingKey, u32), Option<Rc<Reading>>>,
+    /// Each numbered word's distinct-word id in the pass being numbered, [`u32::MAX`] when it
+    /// has none (as between passes).
+    ids: Vec<u32>,
+}
+
+/// The distinct words of a pass (by their lowercase), in the order they first appear, with their
+/// numbers in the thread's [`NearWords`], which it holds for the pass: a word's reading is then
+/// found by its number alone, without hashing the word again.
 struct Vocabulary {
     /// Which distinct word each word of the text is.
     ids: Vec<usize>,
     /// Each distinct word's first occurrence in the text's words.
     first: Vec<usize>,
-    /// Each distinct word's readings, by whether the channel is adapted and whether real words
-    /// are questioned.
-    readings: Vec<[Option<Option<Rc<Reading>>>; 4]>,
+    /// Each distinct word's number in `near`.
+    numbers: Vec<u32>,
+    near: NearWords,
 }
 
 impl Vocabulary {
     fn of(words: &[Word]) -> Vocabulary {
-        let mut index: HashMap<&str, usize> = HashMap::default();
-        index.reserve(words.len());
+        let mut near = NEAR_WORDS.take();
+        if near.numbers.len() >= NEAR_CACHE_LIMIT {
+            near = NearWords::default();
+        }
         let mut first = Vec::with_capacity(words.len());
+        let mut numbers = Vec::with_capacity(words.len());
         let ids = (words.iter().enumerate())
             .map(|(i, word)| {
-                *index.entry(&word.lower).or_insert_with(|| {
+                let number = match near.numbers.get(&*word.lower) {
+                    Some(&number) => number,
+                    None => {
+                        let number = near.ids.len() as u32;
+                        near.numbers.insert((*word.lower).into(), number);
+                        near.ids.push(u32::MAX);
+                        number
+                    }
+                };
+                let id = &mut near.ids[number as usize];
+                if *id == u32::MAX {
+                    *id = first.len() as u32;
                     first.push(i);
-                    first.len() - 1
-                })
+                    numbers.push(number);
+                }
+                *id as usize
             })
             .collect();
+        for &number in &numbers {
+            near.ids[number as usize] = u32::MAX;
+        }
         Vocabulary {
             ids,
-            readings: vec![Default::default(); first.len()],
             first,
+            numbers,
+            near,
         }
     }
 
-    /// The reading of `word`, distinct word `id`, through `channel`.
+    /// The reading of `word`, distinct word `id`, through `channel`: from the thread's copies,
+    /// else from the process-wide cache, which computes it once for all threads.
     fn reading(
         &mut self,
         repairer: &Repairer,
@@ -917,11 +949,23 @@ impl Vocabulary {
         id: usize,
         word: &Word,
     ) -> Option<Rc<Reading>> {
-        let adapted = matches!(channel.channel, ChannelRef::Adapted(_));
-        let slot =
-            &mut self.readings[id][usize::from(adapted) * 2 + usize::from(word.real_word_ok)];
-        slot.get_or_insert_with(|| repairer.reading(channel, word.real_word_ok, &word.lower))
-            .clone()
+        let key = ((channel.signature, word.real_word_ok), self.numbers[id]);
+        if let Some(copy) = self.near.readings.get(&key) {
+            return copy.clone();
+        }
+        let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
+        if self.near.readings.len() >= NEAR_CACHE_LIMIT {
+            self.near.readings.clear();
+        }
+        self.near.readings.insert(key, copy.clone());
+        copy
+    }
+}
+
+impl Drop for Vocabulary {
+    /// The thread's words go back to the thread for its next pass.
+    fn drop(&mut self) {
+        NEAR_WORDS.set(std::mem::take(&mut self.near));
     }
 }
 
@@ -1050,38 +1094,19 @@ impl Repairer {
         }
     }
 
-    /// A lowercase word's reading through `channel`: from this thread's copies, else from the
-    /// process-wide cache, which computes it once for all threads.
+    /// A lowercase word's reading through `channel`, from the process-wide cache, which
+    /// computes it once for all threads.
     fn reading(
         &self,
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
     ) -> Option<Rc<Reading>> {
-        let key = (channel.signature, real_word_ok);
-        let near = |near: &std::cell::RefCell<NearReadings>| {
-            near.borrow()
-                .get(&key)
-                .and_then(|words| words.get(word))
-                .cloned()
-        };
-        if let Some(copy) = NEAR_READINGS.with(near) {
-            return copy;
-        }
-        let copy = READINGS
-            .get_or_compute(key, word, || {
+        READINGS
+            .get_or_compute((channel.signature, real_word_ok), word, || {
                 self.read(channel.channel(), channel.signature, word, real_word_ok)
             })
-            .map(Rc::new);
-        NEAR_READINGS.with(|near| {
-            let mut near = near.borrow_mut();
-            let words = near.entry(key).or_default();
-            if words.len() >= NEAR_CACHE_LIMIT {
-                words.clear();
-            }
-            words.insert(word.into(), copy.clone());
-        });
-        copy
+            .map(Rc::new)
     }
 
     /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
@@ -1525,7 +1550,10 @@ impl Repairer {
             } else {
                 &mut review
             };
-            for (s, e, new) in split_like(word.parts(), text, &new_whole) {
+            for (s, e, new) in split_like(word.parts(), text, new_whole)
+                .into_iter()
+                .flatten()
+            {
                 if text[s..e] != new {
                     target.push(Edit {
                         start: s,
@@ -1896,14 +1924,15 @@ fn is_compound_part(word: &str, count: u64) -> bool {
 }
 
 /// Splits a corrected word back over the printed parts it was read from (a word broken across
-/// lines), keeping each part's length in letters; the last part takes the rest.
+/// lines), keeping each part's length in letters; the last part takes the rest. A word of one
+/// part keeps `new_whole` as it is, without a copy.
 fn split_like(
     parts: &[(usize, usize)],
     text: &str,
-    new_whole: &str,
-) -> Vec<(usize, usize, String)> {
+    new_whole: String,
+) -> [Option<(usize, usize, String)>; 2] {
     if parts.len() == 1 {
-        return vec![(parts[0].0, parts[0].1, new_whole.to_string())];
+        return [Some((parts[0].0, parts[0].1, new_whole)), None];
     }
     let new_chars: Vec<char> = new_whole.chars().collect();
     let first_len = text[parts[0].0..parts[0].1].chars().count();
@@ -1914,9 +1943,9 @@ fn split_like(
     } else {
         first_len.min(new_chars.len())
     };
-    vec![
-        (parts[0].0, parts[0].1, new_chars[..cut].iter().collect()),
-        (parts[1].0, parts[1].1, new_chars[cut..].iter().collect()),
+    [
+        Some((parts[0].0, parts[0].1, new_chars[..cut].iter().collect())),
+        Some((parts[1].0, parts[1].1, new_chars[cut..].iter().collect())),
     ]
 }
 
@@ -2018,7 +2047,8 @@ fn compose(original: &str, first: Pass, second: Pass) -> Pass {
 /// Applies edits (sorted, non-overlapping) and maps the result back to the original.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> MappedText {
     let mut out = String::with_capacity(text.len());
-    let mut map = OffsetMap::default();
+    // a verbatim chunk and a replacement for every edit, and the rest
+    let mut map = OffsetMap::with_capacity(2 * edits.len() + 1);
     let mut at = 0;
     for edit in edits {
         map.push(out.len(), at, true);
@@ -2096,6 +2126,29 @@ mod tests {
             .map(|m| (m.start(), m.end()))
             .collect();
         assert_eq!(Tokens::of(text).spans, spans);
+    }
+
+    #[test]
+    fn distinct_words_are_numbered_in_order_of_first_appearance_pass_after_pass() {
+        let word = |w: &'static str| Word {
+            parts: [(0, w.len()), (0, 0)],
+            broken: false,
+            whole: Cow::Borrowed(w),
+            lower: Cow::Borrowed(w),
+            real_word_ok: false,
+        };
+        for text in [["och", "att", "och", "som"], ["som", "ny", "som", "och"]] {
+            let words: Vec<Word> = text.into_iter().map(word).collect();
+            let vocabulary = Vocabulary::of(&words);
+            assert_eq!(vocabulary.ids, [0, 1, 0, 2]);
+            assert_eq!(vocabulary.first, [0, 1, 3]);
+        }
+        let words: Vec<Word> = ["att", "som"].into_iter().map(word).collect();
+        let (first, again) = (Vocabulary::of(&words), Vocabulary::of(&words));
+        // a pass's words keep the thread's numbers; another pass at once numbers afresh
+        assert_ne!(first.numbers, again.numbers);
+        drop((again, first));
+        assert_eq!(Vocabulary::of(&words).ids, [0, 1]);
     }
 
     #[test]

@@ -69,6 +69,17 @@ pub fn folded(text: &str) -> String {
     lowered_by_runs(text, |c, out| out.push(base_letter(c)))
 }
 
+/// Writes `c` in lower case, as `char::to_lowercase` does, with the Latin-1 letters (Å, Ä, Ö, É,
+/// …) lowered by range rather than by its tables, which it searches for every character beyond
+/// ASCII.
+pub fn push_lowercase(c: char, out: &mut String) {
+    match c {
+        'À'..='Þ' if c != '×' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'ß'..='ÿ' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 /// `text` with its runs of ASCII lowercased, and every other character as `other` writes it.
 /// ASCII, most of any Swedish text, is lowered a run at a time: the standard library's
 /// `to_lowercase` does so only up to the first other character, and Swedish has one every few
@@ -77,10 +88,7 @@ pub fn lowered_by_runs(text: &str, other: impl Fn(char, &mut String)) -> String 
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
+        let ascii = ascii_prefix(rest.as_bytes());
         let from = out.len();
         out.push_str(&rest[..ascii]);
         out[from..].make_ascii_lowercase();
@@ -91,6 +99,21 @@ pub fn lowered_by_runs(text: &str, other: impl Fn(char, &mut String)) -> String 
         }
     }
     out
+}
+
+/// How many bytes of ASCII `bytes` starts with, found eight at a time.
+fn ascii_prefix(bytes: &[u8]) -> usize {
+    let words = bytes.chunks_exact(8);
+    let whole = (words.map(|w| u64::from_ne_bytes(w.try_into().unwrap_or_default())))
+        .take_while(|w| w & 0x8080_8080_8080_8080 == 0)
+        .count()
+        * 8;
+    let rest = &bytes[whole..];
+    whole
+        + rest
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len())
 }
 
 #[cfg(test)]
@@ -128,6 +151,31 @@ mod tests {
         for text in ["", "På Regeringens VÄGNAR", "Åmål ÉÜØ ß İ ǅ ﬁ", "abc", "ÖÖ"] {
             let each: String = text.chars().map(base_letter).collect();
             assert_eq!(folded(text), each, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_char_is_lowered_as_the_standard_library_lowers_it() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let mut lowered = String::new();
+            push_lowercase(c, &mut lowered);
+            assert_eq!(lowered, c.to_lowercase().to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_prefixes_end_at_the_first_other_byte() {
+        for text in [
+            "",
+            "abc",
+            "abcdefgh",
+            "abcdefghijklmnopå",
+            "åbc",
+            "Provtext för åtta",
+            "1234567ä",
+        ] {
+            let first_other = text.find(|c: char| !c.is_ascii()).unwrap_or(text.len());
+            assert_eq!(ascii_prefix(text.as_bytes()), first_other, "{text}");
         }
     }
 
