@@ -12,6 +12,15 @@
 //! given. Before its cold pass, each is warmed with a tiny document of words the corpus does not
 //! have ([`WARM_UP`]), so that the cold figure is the repair of unseen documents and not process
 //! start-up (compiling regexes, parsing the registers), which `benches/throughput.rs` measures.
+//!
+//! Instruction counts, which a shared machine does not disturb: run one such process under
+//! callgrind, counting only the pass (`warm` also runs a warm pass after it):
+//!
+//! ```text
+//! cargo bench --bench repair --no-run     # prints the program's path
+//! KANSLI_REPAIR_BENCH_COLD=1 valgrind --tool=callgrind --toggle-collect='repair::cold_pass' PATH
+//! KANSLI_REPAIR_BENCH_COLD=warm valgrind --tool=callgrind --toggle-collect='repair::warm_pass' PATH
+//! ```
 
 use kansli::repair::Repairer;
 use std::time::Instant;
@@ -44,18 +53,24 @@ fn mb_per_s(bytes: usize, seconds: f64) -> f64 {
 /// Fresh processes the cold pass is run in.
 const COLD_RUNS: usize = 7;
 
-/// Set in a child process: it runs one cold pass and prints its seconds.
+/// Set in a child process: it runs one cold pass and prints its seconds (and, set to `warm`,
+/// runs a warm pass after it).
 const COLD_CHILD: &str = "KANSLI_REPAIR_BENCH_COLD";
 
-/// The seconds of one cold pass over `docs`, in a process that has repaired only [`WARM_UP`].
-fn cold_pass(docs: &[String]) -> f64 {
-    let repairer = Repairer::default();
-    std::hint::black_box(repairer.repair(WARM_UP));
+/// Repairs every document once: the first time in a process, the cold pass; the seconds it took.
+#[inline(never)]
+fn cold_pass(repairer: &Repairer, docs: &[String]) -> f64 {
     let start = Instant::now();
     for d in docs {
         std::hint::black_box(repairer.repair(d));
     }
     start.elapsed().as_secs_f64()
+}
+
+/// Repairs every document once more (a function of its own, for the profiler to find).
+#[inline(never)]
+fn warm_pass(repairer: &Repairer, docs: &[String]) -> usize {
+    docs.iter().map(|d| repairer.repair(d).edits.len()).sum()
 }
 
 /// The seconds of the cold pass in each of [`COLD_RUNS`] fresh processes, sorted.
@@ -80,8 +95,13 @@ fn cold_passes() -> Vec<f64> {
 
 fn main() {
     let docs = corpus();
-    if std::env::var_os(COLD_CHILD).is_some() {
-        println!("{}", cold_pass(&docs));
+    let repairer = Repairer::default();
+    std::hint::black_box(repairer.repair(WARM_UP));
+    if let Some(child) = std::env::var_os(COLD_CHILD) {
+        println!("{}", cold_pass(&repairer, &docs));
+        if child == "warm" {
+            std::hint::black_box(warm_pass(&repairer, &docs));
+        }
         return;
     }
     let bytes: usize = docs.iter().map(String::len).sum();
@@ -101,15 +121,11 @@ fn main() {
 
     let cold = cold_passes();
     let cold_mb_s = |seconds: f64| mb_per_s(bytes, seconds);
-    let repairer = Repairer::default();
-    std::hint::black_box(repairer.repair(WARM_UP));
-    let edits: usize = docs.iter().map(|d| repairer.repair(d).edits.len()).sum();
+    let edits = warm_pass(&repairer, &docs);
     let start = Instant::now();
     let mut rounds = 0;
     while start.elapsed().as_secs_f64() < 3.0 {
-        for d in &docs {
-            std::hint::black_box(repairer.repair(d));
-        }
+        std::hint::black_box(warm_pass(&repairer, &docs));
         rounds += 1;
     }
     let warm = mb_per_s(bytes * rounds, start.elapsed().as_secs_f64());
