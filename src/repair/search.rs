@@ -1,0 +1,930 @@
+//! Reading one printed word: the lexicon walked under the OCR confusion model, the word read as
+//! one word or a compound of words, and how sure the best reading is against the printed one.
+//! The passes over a document (`super`) ask it of each distinct word, through their caches.
+
+use super::{useful_margin, Repairer};
+use crate::confusion::{Alternative, Channel, Letters};
+use rustc_hash::FxHashMap as HashMap;
+
+/// Lexical cost of a word seen `count` times per billion: −ln P(word).
+pub(super) fn word_cost(count: u64) -> f64 {
+    (1e9 / (count as f64 + 0.5)).ln()
+}
+
+/// Lexical cost of a word as frequent as "och": a known word is misread only for another word
+/// at most this much likelier than itself.
+const MOST_FREQUENT_WORD_COST: f64 = 3.6;
+/// No word's lexical cost is lower ("är", the most frequent, costs 3.4): the lower bound that
+/// lets the search give up on readings that cannot win.
+const LEAST_WORD_COST: f64 = 3.0;
+/// No word's lexical cost is higher (`word_cost(0)` is ln 2·10⁹ ≈ 21.42): a path within reach
+/// spelling the rarest word is within reach whatever it spells.
+const RAREST_WORD_COST: f64 = 21.5;
+/// Cost of a word the lexicon does not know, read as printed: a little above the rarest word.
+const UNKNOWN_WORD_COST: f64 = 23.0;
+/// Extra cost for every further part of a compound ("kompetens|försörjnings|utmaningar").
+const COMPOUND_JOIN_COST: f64 = 2.5;
+/// Weight of a compound part's own lexical cost: parts are freer than whole words.
+const COMPOUND_PART_WEIGHT: f64 = 0.55;
+/// A part's lexical cost is capped: rarity beyond this says little more.
+const COMPOUND_PART_CAP: f64 = 16.0;
+/// Cost of a linking "s" between compound parts ("försörjning|s|utmaningar").
+const LINKING_S_COST: f64 = 0.7;
+/// Most channel cost a reading may spend on confusions.
+const MAX_CHANNEL_COST: f64 = 10.0;
+/// Most confusions in one word.
+const MAX_EDITS: usize = 3;
+/// What the search found for one word: its best reading, and how sure it is against the
+/// printed one.
+#[derive(Debug, Clone)]
+pub(super) struct Reading {
+    pub(super) text: String,
+    pub(super) confidence: f64,
+    pub(super) printed_is_word: bool,
+    /// The confusions the reading assumes: (printed, read as).
+    pub(super) ops: Vec<(String, String)>,
+}
+
+/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes.
+#[derive(Debug)]
+struct Path {
+    cost: f64,
+    spelled: String,
+    ops: Vec<Op>,
+}
+
+/// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
+/// Its spelling and confusions are ranges of the [`Found`] arenas, so that it copies freely.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    end: usize,
+    channel: f64,
+    count: u64,
+    /// The lexical cost of the word spelled, [`word_cost`] of `count`.
+    word_cost: f64,
+    /// Channel plus lexical cost as a whole word: how segments ending at one place are ranked.
+    total: f64,
+    spelled: (usize, usize),
+    ops: (usize, usize),
+}
+
+/// What the lexicon walks over one word found, and the path the current walk is on.
+///
+/// Invariants: `by_end[i]` holds segments ending at printed position `i`, cheapest `total`
+/// first, no two spelled alike; the arenas only grow while a word is read, so a segment's
+/// ranges stay valid for the whole word, after the search that found it.
+#[derive(Default)]
+struct Found {
+    by_end: Vec<Vec<Segment>>,
+    spellings: String,
+    ops: Vec<Op>,
+    /// The letters spelled and the confusions read on the current path.
+    path_spelled: String,
+    path_ops: Vec<Op>,
+    word_costs: WordCosts,
+}
+
+/// [`word_cost`] of the counts met, remembered: the walk asks it of nearly every state, and the
+/// lexicon's counts are few (wordfreq's frequencies are rounded), so the logarithm is taken
+/// about once per count. Slot `count % SLOTS` holds the last count asked there.
+struct WordCosts {
+    slots: Box<[(u64, f64)]>,
+}
+
+impl WordCosts {
+    const SLOTS: usize = 1 << 12;
+
+    fn of(&mut self, count: u64) -> f64 {
+        let slot = &mut self.slots[(count % Self::SLOTS as u64) as usize];
+        if slot.0 != count {
+            *slot = (count, word_cost(count));
+        }
+        slot.1
+    }
+}
+
+impl Default for WordCosts {
+    fn default() -> Self {
+        // no count is u64::MAX, so every slot starts empty
+        WordCosts {
+            slots: vec![(u64::MAX, 0.0); Self::SLOTS].into_boxed_slice(),
+        }
+    }
+}
+
+impl Found {
+    fn spelled(&self, s: &Segment) -> &str {
+        &self.spellings[s.spelled.0..s.spelled.1]
+    }
+
+    fn ops(&self, s: &Segment) -> &[Op] {
+        &self.ops[s.ops.0..s.ops.1]
+    }
+
+    /// Starts reading a word: the arenas are emptied (their memory kept).
+    fn start_word(&mut self) {
+        self.spellings.clear();
+        self.ops.clear();
+    }
+
+    /// Starts a search over a word of `len` characters: no segments, an empty path.
+    fn clear_segments(&mut self, len: usize) {
+        // (never shortened: the lists keep their room for longer words)
+        if self.by_end.len() <= len {
+            self.by_end.resize_with(len + 1, Vec::new);
+        }
+        self.by_end.iter_mut().for_each(Vec::clear);
+        self.path_spelled.clear();
+        self.path_ops.clear();
+    }
+
+    /// The segments of the last search, by end, cheapest first at each end.
+    fn segments(&self) -> impl Iterator<Item = &Segment> {
+        self.by_end.iter().flatten()
+    }
+
+    /// Keeps the current path as a segment ending at `end`, which is before the word's end
+    /// when `crowded`: there only the cheapest few are kept. The same spelling reached
+    /// through other confusions keeps its cheapest path.
+    fn keep(&mut self, end: usize, channel: f64, count: u64, crowded: bool) {
+        let Found {
+            by_end,
+            spellings,
+            ops,
+            path_spelled,
+            path_ops,
+            word_costs,
+        } = self;
+        let ends_here = &mut by_end[end];
+        let word_cost = word_costs.of(count);
+        let total = channel + word_cost;
+        // ranked below the cheapest few, even were a same spelling among them dropped (that
+        // one would cost at least as much, more than the last)
+        if crowded
+            && ends_here.len() >= SEGMENTS_PER_END
+            && ends_here.last().is_some_and(|s| s.total < total)
+        {
+            return;
+        }
+        let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
+        if let Some(k) = ends_here.iter().position(same) {
+            if ends_here[k].channel < channel {
+                return;
+            }
+            ends_here.remove(k);
+        }
+        // a segment that would rank below the cheapest few is not kept (nor copied)
+        let crowded_out = crowded
+            && ends_here.len() >= SEGMENTS_PER_END
+            && ends_here.last().is_some_and(|s| s.total <= total);
+        if crowded_out {
+            return;
+        }
+        let spelled = (spellings.len(), spellings.len() + path_spelled.len());
+        spellings.push_str(path_spelled);
+        let segment_ops = (ops.len(), ops.len() + path_ops.len());
+        ops.extend_from_slice(path_ops);
+        let at = ends_here.partition_point(|s| s.total.total_cmp(&total).is_le());
+        ends_here.insert(
+            at,
+            Segment {
+                end,
+                channel,
+                count,
+                word_cost,
+                total,
+                spelled,
+                ops: segment_ops,
+            },
+        );
+        if crowded {
+            ends_here.truncate(SEGMENTS_PER_END);
+        }
+    }
+}
+
+/// A printed word prepared for reading: its letters, and for every position the cost of reading
+/// the letter as itself and the confusions that may start there (one or two printed characters).
+/// Its buffers are kept from word to word.
+#[derive(Default)]
+struct PrintedWord {
+    chars: Vec<char>,
+    identity: Vec<f64>,
+    /// What may be read at each position.
+    at: Vec<Template>,
+    /// For every position, the least channel cost of reading the rest of the word.
+    rest: Vec<f64>,
+    templates: Templates,
+}
+
+/// What a position of a printed word may be read as: its letter as itself, at `identity`, or
+/// by the confusions that may start there, cheapest first, a range of `templates.confusions`,
+/// of which the least costs of one of one character and of one of two are `least` (infinite
+/// where none).
+#[derive(Debug, Clone, Copy)]
+struct Template {
+    identity: f64,
+    confusions: (usize, usize),
+    least: [f64; 2],
+}
+
+/// What a template depends on: what it is read through (see [`PrintedWord::prepare`]), the
+/// letter, and the letters before and after it where they matter: the letter after where the
+/// channel reads the two together, the letter before where it reads the two as that letter
+/// then something.
+type TemplateKey = (u64, Option<char>, char, Option<char>);
+
+/// The templates of the positions of printed words, by what they depend on, kept from word to
+/// word (a text has few letter triples).
+#[derive(Default)]
+struct Templates {
+    by_key: HashMap<TemplateKey, Template>,
+    confusions: Vec<Confusion>,
+}
+
+/// Confusions after which a thread's templates start afresh, bounding memory.
+const TEMPLATE_CACHE_LIMIT: usize = 1_000_000;
+
+impl Templates {
+    /// The template of `c` through `ch`, where `after` is the letter after and the channel's
+    /// readings of the two, and `before` the letter before and the readings of it and `c`, some
+    /// spelling it then something. The confusions of `c` and of it and the letter after are
+    /// merged, cheapest first, of equal costs those of one character first; a confusion of one
+    /// character is marked where a confusion of two spells what it and its neighbour read as
+    /// itself spell, for less.
+    fn make(
+        &mut self,
+        ch: &Channel,
+        before: Option<(char, &[Alternative])>,
+        c: char,
+        after: Option<(char, &[Alternative])>,
+    ) -> Template {
+        let one = ch.alternatives(c, None);
+        let two = after.map_or(&[][..], |(_, pairs)| pairs);
+        // the letter after and its identity cost, where a pair spells something then it (the
+        // pairs a single confusion's mark is looked for among; mostly there are none)
+        let ending = after.filter(|(a, _)| two.iter().any(|p| p.truth.chars().last() == Some(a)));
+        let ending = ending.map(|(a, _)| (a, ch.identity(a)));
+        let starting = before.map(|(b, pairs)| (b, ch.identity(b), pairs));
+        // a pair spelling `truth` then the letter after read as itself, for less than `cost`
+        let cheaper_ending = |truth: &[char], cost: f64| {
+            ending.is_some_and(|(a, identity)| {
+                let cost = cost + identity;
+                two.iter().any(|pair| {
+                    let spelled = pair.truth.chars();
+                    pair.cost < cost && spelled.split_last() == Some((&a, truth))
+                })
+            })
+        };
+        // a pair spelling the letter before read as itself then `truth`, for less
+        let cheaper_starting = |truth: &[char], cost: f64| {
+            starting.is_some_and(|(b, identity, with_before)| {
+                let cost = identity + cost;
+                with_before.iter().any(|pair| {
+                    let spelled = pair.truth.chars();
+                    pair.cost < cost && spelled.split_first() == Some((&b, truth))
+                })
+            })
+        };
+        let from = self.confusions.len();
+        self.confusions.reserve(one.len() + two.len());
+        let mut least = [f64::INFINITY; 2];
+        let (mut a, mut b) = (0, 0);
+        while a < one.len() || b < two.len() {
+            let take_one =
+                b == two.len() || (a < one.len() && one[a].cost.total_cmp(&two[b].cost).is_le());
+            let (take, alternative) = if take_one {
+                a += 1;
+                (1, one[a - 1])
+            } else {
+                b += 1;
+                (2, two[b - 1])
+            };
+            let truth = alternative.truth.chars();
+            let single = take == 1;
+            least[take - 1] = least[take - 1].min(alternative.cost);
+            self.confusions.push(Confusion {
+                cost: alternative.cost,
+                take,
+                truth: alternative.truth,
+                before_itself: single && cheaper_ending(truth, alternative.cost),
+                after_itself: single && cheaper_starting(truth, alternative.cost),
+            });
+        }
+        Template {
+            identity: ch.identity(c),
+            confusions: (from, self.confusions.len()),
+            least,
+        }
+    }
+}
+
+/// A confusion that may be read in a printed word: `take` printed characters read as `truth`.
+#[derive(Debug, Clone, Copy)]
+struct Confusion {
+    cost: f64,
+    take: usize,
+    truth: Letters,
+    /// For a confusion of one character: a confusion of two reads it and the letter before
+    /// (`after_itself`) or after (`before_itself`) as this one and that letter read as itself
+    /// would, for less ("ar" → "är" against "a" → "ä" then "r"). A path that reads it so is
+    /// followed no further: the cheaper one spells the same, at the same place, with as many
+    /// confusions.
+    after_itself: bool,
+    before_itself: bool,
+}
+
+/// A confusion read: where in the printed word, and its index in the templates' confusions.
+#[derive(Debug, Clone, Copy)]
+struct Op {
+    at: usize,
+    index: usize,
+}
+
+impl PrintedWord {
+    /// Prepares `word` for reading through `ch`, whose signature is `signature`.
+    ///
+    /// Where the channel's adaptation changed nothing a template depends on, the channel reads
+    /// as the unadapted one of its diacritic floor, and the template is theirs, keyed by the
+    /// floor (one confusion model per process, as signatures assume); elsewhere it is keyed by
+    /// the signature.
+    fn prepare(&mut self, word: &str, ch: &Channel, signature: u64) {
+        self.chars.clear();
+        self.chars.extend(word.chars());
+        let n = self.chars.len();
+        self.at.clear();
+        let templates = &mut self.templates;
+        if templates.confusions.len() >= TEMPLATE_CACHE_LIMIT {
+            templates.by_key.clear();
+            templates.confusions.clear();
+        }
+        let unadapted = ch.diacritic_floor().to_bits();
+        // the channel's readings of the letter before with this one
+        let mut pairs_before: &[Alternative] = &[];
+        for i in 0..n {
+            let c = self.chars[i];
+            let next = self.chars.get(i + 1);
+            let pairs = next.map_or(&[][..], |&a| ch.alternatives(c, Some(a)));
+            let after = next.filter(|_| !pairs.is_empty()).map(|&a| (a, pairs));
+            let before = i.checked_sub(1).map(|b| (self.chars[b], pairs_before));
+            let before = before
+                .filter(|(b, pairs)| pairs.iter().any(|p| p.truth.chars().first() == Some(b)));
+            let adapted = ch.is_adapted(c, None)
+                || after.is_some_and(|(a, _)| ch.is_adapted(c, Some(a)) || ch.is_adapted(a, None))
+                || before.is_some_and(|(b, _)| ch.is_adapted(b, Some(c)) || ch.is_adapted(b, None));
+            let through = if adapted { signature } else { unadapted };
+            let key = (through, before.map(|b| b.0), c, after.map(|a| a.0));
+            let template = match templates.by_key.get(&key) {
+                Some(&made) => made,
+                None => {
+                    let made = templates.make(ch, before, c, after);
+                    templates.by_key.insert(key, made);
+                    made
+                }
+            };
+            self.at.push(template);
+            pairs_before = pairs;
+        }
+        self.identity.clear();
+        self.identity.extend(self.at.iter().map(|t| t.identity));
+        self.rest.clear();
+        self.rest.resize(n + 1, 0.0);
+        for i in (0..n).rev() {
+            let [one, two] = self.at[i].least;
+            let mut rest = (self.identity[i] + self.rest[i + 1]).min(one + self.rest[i + 1]);
+            if i + 2 <= n {
+                rest = rest.min(two + self.rest[i + 2]);
+            }
+            self.rest[i] = rest;
+        }
+    }
+
+    /// The confusions that may start at position `i`, cheapest first, and the index of the
+    /// first.
+    fn confusions_at(&self, i: usize) -> (usize, &[Confusion]) {
+        let (from, to) = self.at[i].confusions;
+        (from, &self.templates.confusions[from..to])
+    }
+
+    fn confusion(&self, op: Op) -> &Confusion {
+        &self.templates.confusions[op.index]
+    }
+
+    /// Whether an op only cuts letters from one of the ends of what it reads (see
+    /// [`crate::confusion::cuts_letters`]).
+    fn cuts_letters(&self, op: Op) -> bool {
+        let c = self.confusion(op);
+        crate::confusion::cuts_letters(&self.chars[op.at..op.at + c.take], c.truth.chars())
+    }
+
+    /// The confusion an op stands for: (printed, read as).
+    fn op_text(&self, op: Op) -> (String, String) {
+        let c = self.confusion(op);
+        let printed = self.chars[op.at..op.at + c.take].iter().collect();
+        (printed, c.truth.chars().iter().collect())
+    }
+}
+
+/// The state of one lexicon walk over a printed word.
+struct Walk<'w> {
+    word: &'w PrintedWord,
+    /// Most channel cost a path may spend.
+    budget: f64,
+    /// Only readings of the whole word are wanted.
+    whole_only: bool,
+    allow_edits: bool,
+    /// The cost of the reading before this segment, and whether there is none (the segment
+    /// starts the word).
+    before: f64,
+    first: bool,
+    /// No path is followed that cannot end in a reading of the whole word costing at most this;
+    /// lowered as such readings are found.
+    bound: f64,
+    /// The word as printed, which is never its own reading.
+    printed: &'w str,
+    found: &'w mut Found,
+    /// Where the segment starts in the printed word.
+    start: usize,
+    /// [`Walk::least_lexical`] of the likeliest and of the rarest word.
+    least_of_likeliest: f64,
+    least_of_rarest: f64,
+}
+
+impl Walk<'_> {
+    /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
+    /// word or a compound part where it starts the word, as a part elsewhere.
+    fn least_lexical(&self, word_cost: f64) -> f64 {
+        if self.first {
+            word_cost.min(part_cost(word_cost))
+        } else {
+            part_cost(word_cost)
+        }
+    }
+
+    /// Whether no reading within the bound goes on from printed position `i` with `channel`
+    /// spent, when no word spelled on from there costs less than one of least lexical cost
+    /// `least`: what it spent, plus the least the rest of the printed word and such a word
+    /// cost, is over the bound.
+    fn out_of_reach(&self, i: usize, channel: f64, least: f64) -> bool {
+        self.before + channel + self.word.rest[i] + least > self.bound
+    }
+}
+
+/// Where and how a search for a segment of a word starts.
+struct Search {
+    start: usize,
+    allow_edits: bool,
+    /// Most channel cost the segment may spend.
+    budget: f64,
+    /// Only readings of the whole word are wanted.
+    whole_only: bool,
+    /// The cost of the reading of the word before `start`.
+    before: f64,
+}
+
+/// Readings kept per end position of a segment before the end of the word: the cheapest few.
+const SEGMENTS_PER_END: usize = 3;
+
+/// The last part of the cheapest reading found of a word's first letters: the reading of the
+/// letters before it is the one found for `start`. `segment` is `None` for the empty reading.
+#[derive(Debug, Clone, Copy, Default)]
+struct LastPart {
+    cost: f64,
+    /// The part of `cost` spent on confusions.
+    channel: f64,
+    /// Confusions read, in all parts.
+    edits: usize,
+    start: usize,
+    segment: Option<Segment>,
+    /// A linking "s" follows the segment.
+    linking_s: bool,
+}
+
+/// A thread's buffers for reading a word: the word prepared and what its walks found.
+#[derive(Default)]
+struct Scratch {
+    printed: PrintedWord,
+    found: Found,
+}
+
+thread_local! {
+    /// The thread's room for reading a word, kept from word to word.
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
+
+impl Repairer {
+    /// All lexicon words that the OCR letters `word[start..]` can be read as, by walking the lexicon
+    /// with identity readings and learned confusions, spending at most `budget` on confusions;
+    /// with `whole_only`, only readings that end with the word. Keeps the cheapest few per end,
+    /// in `found` (its segments of earlier searches are dropped, their arenas kept).
+    /// `before` is the cost of the reading of `word[..start]`; `bound` is lowered to the cost
+    /// of the cheapest reading of the whole word found.
+    fn search(
+        &self,
+        word: &PrintedWord,
+        printed: &str,
+        from: Search,
+        bound: &mut f64,
+        found: &mut Found,
+    ) {
+        found.clear_segments(word.chars.len());
+        let mut walk = Walk {
+            word,
+            budget: from.budget,
+            whole_only: from.whole_only,
+            allow_edits: from.allow_edits,
+            before: from.before,
+            first: from.start == 0,
+            bound: *bound,
+            printed,
+            found,
+            start: from.start,
+            least_of_likeliest: 0.0,
+            least_of_rarest: 0.0,
+        };
+        walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
+        walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
+        if !walk.out_of_reach(from.start, 0.0, walk.least_of_likeliest) {
+            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+        }
+        *bound = walk.bound;
+    }
+
+    /// One step of the lexicon walk at printed position `i`, having spent `channel`, where the
+    /// caller found that even the likeliest word would be within reach.
+    fn walk(
+        &self,
+        w: &mut Walk<'_>,
+        i: usize,
+        node: crate::lexicon::State,
+        out: u64,
+        channel: f64,
+    ) {
+        let n = w.word.chars.len();
+        // give up on a path that cannot end in a reading within the bound spelling the
+        // likeliest word on from here (looked up only where even the rarest word would not be
+        // within reach)
+        if w.out_of_reach(i, channel, w.least_of_rarest) && {
+            let likeliest = self.lexicon.likeliest_count(node, out);
+            let cost = w.found.word_costs.of(likeliest);
+            let least = w.least_lexical(cost);
+            w.out_of_reach(i, channel, least)
+        } {
+            return;
+        }
+        if let Some(count) = self.lexicon.final_count(node, out) {
+            let spelled = &w.found.path_spelled;
+            // a reading of the whole word lowers the bound
+            let reads_to_end = i == n && spelled != w.printed;
+            if reads_to_end && (w.first || is_compound_part(spelled, count)) {
+                w.bound = w
+                    .bound
+                    .min(w.before + channel + segment_cost(count, w.first));
+            }
+            if !spelled.is_empty() && (!w.whole_only || i == n) {
+                // readings of the rest of the word are all kept: the bound may stand on any
+                w.found.keep(i, channel, count, i < n);
+            }
+        }
+        if i >= n {
+            return;
+        }
+        // the confusion read last, if it ended here
+        let last = w
+            .found
+            .path_ops
+            .last()
+            .map(|&op| (op, w.word.confusion(op)));
+        let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
+        // read the letter as itself
+        let c = w.word.chars[i];
+        let mut o = out;
+        let as_itself = channel + w.word.identity[i];
+        if !last.is_some_and(|c| c.before_itself)
+            && !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest)
+        {
+            if let Some(next) = self.lexicon.step(node, c, &mut o) {
+                let len = w.found.path_spelled.len();
+                w.found.path_spelled.push(c);
+                self.walk(w, i + 1, next, o, as_itself);
+                w.found.path_spelled.truncate(len);
+            }
+        }
+        if !w.allow_edits || w.found.path_ops.len() >= MAX_EDITS {
+            return;
+        }
+        // read one or two printed characters as something else, cheapest first
+        let word = w.word;
+        // the letter before was read as itself on this path
+        let after_itself = i > w.start && last.is_none();
+        let (first, here) = word.confusions_at(i);
+        for (index, confusion) in (first..).zip(here) {
+            let op = Op { at: i, index };
+            let cost = channel + confusion.cost;
+            if cost > w.budget {
+                break;
+            }
+            if after_itself && confusion.after_itself {
+                continue;
+            }
+            let after = i + confusion.take;
+            // the step would give up at once, whatever the letters lead to
+            if w.out_of_reach(after, cost, w.least_of_likeliest) {
+                continue;
+            }
+            let mut o = out;
+            let mut next = Some(node);
+            for &t in confusion.truth.chars() {
+                next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
+            }
+            if let Some(next) = next {
+                let len = w.found.path_spelled.len();
+                w.found.path_spelled.extend(confusion.truth.chars());
+                w.found.path_ops.push(op);
+                self.walk(w, after, next, o, cost);
+                w.found.path_ops.pop();
+                w.found.path_spelled.truncate(len);
+            }
+        }
+    }
+
+    /// The cheapest reading of the whole word as one word or a compound of words.
+    /// Readings costing more than `bound` are not looked for.
+    fn best_reading(
+        &self,
+        word: &PrintedWord,
+        printed: &str,
+        allow_edits: bool,
+        mut bound: f64,
+        found: &mut Found,
+    ) -> Option<Path> {
+        let n = word.chars.len();
+        // best[i]: the cheapest reading of word[..i], by its last part
+        let mut best: Vec<Option<LastPart>> = vec![None; n + 1];
+        best[0] = Some(LastPart::default());
+        for start in 0..n {
+            let Some(prefix) = best[start] else {
+                continue;
+            };
+            // later parts may spend only what earlier parts left of the word's budgets
+            let budget = MAX_CHANNEL_COST - prefix.channel;
+            let edits_left = MAX_EDITS.saturating_sub(prefix.edits);
+            let from = Search {
+                start,
+                allow_edits: allow_edits && edits_left > 0,
+                budget,
+                whole_only: false,
+                before: prefix.cost,
+            };
+            self.search(word, printed, from, &mut bound, found);
+            for seg in found.segments() {
+                let whole = start == 0 && seg.end == n;
+                let lexical = if whole {
+                    seg.word_cost
+                } else {
+                    part_cost(seg.word_cost)
+                };
+                let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
+                let improves = |best: &[Option<LastPart>], end: usize, extra: f64| {
+                    best[end].as_ref().is_none_or(|b| cost(extra) < b.cost)
+                };
+                let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
+                    .then(|| LINKING_S_COST + word.identity[seg.end]);
+                // (whether the segment may be a part is asked only of one that would do better)
+                let better = improves(&best, seg.end, 0.0)
+                    || linking_s.is_some_and(|extra| improves(&best, seg.end + 1, extra));
+                if !better || !whole && !is_compound_part(found.spelled(seg), seg.count) {
+                    continue;
+                }
+                let mut consider = |end: usize, extra: f64, linking_s: bool| {
+                    if improves(&best, end, extra) {
+                        best[end] = Some(LastPart {
+                            cost: cost(extra),
+                            channel: prefix.channel + seg.channel + extra,
+                            edits: prefix.edits + seg.ops.1 - seg.ops.0,
+                            start,
+                            segment: Some(*seg),
+                            linking_s,
+                        });
+                    }
+                };
+                consider(seg.end, 0.0, false);
+                if let Some(extra) = linking_s {
+                    consider(seg.end + 1, extra, true);
+                }
+            }
+        }
+        let cost = best[n]?.cost;
+        let mut parts = Vec::new();
+        let mut end = n;
+        while let Some(LastPart {
+            start,
+            segment: Some(segment),
+            linking_s,
+            ..
+        }) = best[end]
+        {
+            parts.push((segment, linking_s));
+            end = start;
+        }
+        let mut path = Path {
+            cost,
+            spelled: String::new(),
+            ops: Vec::new(),
+        };
+        for (segment, linking_s) in parts.iter().rev() {
+            path.spelled.push_str(found.spelled(segment));
+            if *linking_s {
+                path.spelled.push('s');
+            }
+            path.ops.extend_from_slice(found.ops(segment));
+        }
+        Some(path)
+    }
+
+    /// Two words the OCR ran together, one of them a short function word that never begins a
+    /// compound ("föratt" → "för att", "ochlandsting" → "och landsting"), read as printed.
+    fn run_together(&self, word: &str) -> Option<Path> {
+        word.char_indices()
+            .skip(2)
+            .filter_map(|(cut, _)| {
+                let (left, right) = word.split_at(cut);
+                if !RUN_TOGETHER_WORDS.contains(&left) && !RUN_TOGETHER_WORDS.contains(&right) {
+                    return None;
+                }
+                let cost = word_cost(self.lexicon.count(left)?)
+                    + word_cost(self.lexicon.count(right)?)
+                    + RUN_TOGETHER_COST;
+                Some(Path {
+                    cost,
+                    spelled: format!("{left} {right}"),
+                    ops: Vec::new(),
+                })
+            })
+            .min_by(|a, b| a.cost.total_cmp(&b.cost))
+    }
+
+    /// Reads one lowercase word: its best reading against the printed one, or `None` when the
+    /// printed word stands (or is a known word and real words are not to be questioned).
+    pub(super) fn read(
+        &self,
+        ch: &Channel,
+        signature: u64,
+        word: &str,
+        allow_real_word: bool,
+    ) -> Option<Reading> {
+        let len = word.chars().count();
+        if !(2..=60).contains(&len) {
+            return None;
+        }
+        let known = self.lexicon.count(word);
+        if known.is_some() && !allow_real_word {
+            return None;
+        }
+        SCRATCH.with(|scratch| {
+            let Scratch { printed, found } = &mut *scratch.borrow_mut();
+            printed.prepare(word, ch, signature);
+            found.start_word();
+            self.read_printed(word, known, printed, found)
+        })
+    }
+
+    /// Reads a word that may be read as another, with `found` to work in.
+    fn read_printed(
+        &self,
+        word: &str,
+        known: Option<u64>,
+        printed: &PrintedWord,
+        found: &mut Found,
+    ) -> Option<Reading> {
+        let (printed_cost, best) = match known {
+            // a known word can only be misread for another whole word, much likelier than itself
+            Some(count) => {
+                let printed_cost = word_cost(count) + printed.identity.iter().sum::<f64>();
+                let from = Search {
+                    start: 0,
+                    allow_edits: true,
+                    budget: printed_cost - MOST_FREQUENT_WORD_COST,
+                    whole_only: true,
+                    before: 0.0,
+                };
+                let mut bound = printed_cost + useful_margin();
+                self.search(printed, word, from, &mut bound, found);
+                // OCR seldom adds letters to a word: a word is not read as a shorter one by
+                // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
+                let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
+                let best = found
+                    .segments()
+                    .filter(|s| found.spelled(s) != word && !cuts(s))
+                    .min_by(|a, b| a.total.total_cmp(&b.total))?;
+                let path = Path {
+                    cost: best.total,
+                    spelled: found.spelled(best).to_string(),
+                    ops: found.ops(best).to_vec(),
+                };
+                (printed_cost, path)
+            }
+            None => {
+                let as_printed = self.best_reading(printed, word, false, f64::INFINITY, found);
+                let printed_cost =
+                    as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
+                let bound = printed_cost + useful_margin();
+                let best = self.best_reading(printed, word, true, bound, found);
+                let run_together = self.run_together(word);
+                match (best, run_together) {
+                    (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
+                    (b, r) => (printed_cost, b.or(r)?),
+                }
+            }
+        };
+        if best.spelled == word {
+            return None;
+        }
+        let confidence = 1.0 / (1.0 + (best.cost - printed_cost).exp());
+        Some(Reading {
+            text: best.spelled,
+            confidence: (confidence * 1000.0).round() / 1000.0,
+            printed_is_word: known.is_some(),
+            ops: best.ops.into_iter().map(|op| printed.op_text(op)).collect(),
+        })
+    }
+}
+
+/// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
+/// compound, so that a word split at them is two words.
+const RUN_TOGETHER_WORDS: &[&str] = &[
+    "och", "att", "det", "den", "som", "är", "inte", "ett", "sig", "för",
+];
+/// Cost of reading a word as two run together: a missing space is rarer than a misread letter.
+const RUN_TOGETHER_COST: f64 = 3.0;
+
+/// The lexical cost of a word seen `count` times per billion as the whole word read, or as a
+/// part of a compound.
+fn segment_cost(count: u64, whole: bool) -> f64 {
+    if whole {
+        word_cost(count)
+    } else {
+        part_cost(word_cost(count))
+    }
+}
+
+/// The lexical cost of a word of lexical cost `whole` as a part of a compound.
+fn part_cost(whole: f64) -> f64 {
+    whole.min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT + COMPOUND_JOIN_COST
+}
+
+/// Function words are never parts of compounds ("åren|det" is no word). (A `match`: the
+/// compound search asks it of every part it finds.)
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "och"
+            | "att"
+            | "det"
+            | "den"
+            | "dem"
+            | "som"
+            | "för"
+            | "med"
+            | "till"
+            | "men"
+            | "han"
+            | "hon"
+            | "var"
+            | "har"
+            | "ett"
+            | "sig"
+            | "sin"
+            | "sitt"
+            | "vi"
+            | "ni"
+            | "de"
+            | "av"
+            | "om"
+            | "på"
+            | "är"
+            | "inte"
+            | "kan"
+            | "ska"
+            | "så"
+            | "nu"
+    )
+}
+
+/// Whether a lexicon word may be one part of a compound: four letters or more, or a common
+/// three-letter word ("hem", "tid"), and not a function word.
+fn is_compound_part(word: &str, count: u64) -> bool {
+    let len = word.chars().count();
+    (len >= 4 || (len == 3 && count >= 1000)) && !is_function_word(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_word_costs_more_than_the_rarest_word_cost() {
+        assert!(word_cost(0) <= RAREST_WORD_COST);
+        assert!(word_cost(0) > RAREST_WORD_COST - 0.1);
+    }
+}
