@@ -34,6 +34,7 @@ const LINKING_S_COST: f64 = 0.7;
 const MAX_CHANNEL_COST: f64 = 10.0;
 /// Most confusions in one word.
 const MAX_EDITS: usize = 3;
+
 /// What the search found for one word: its best reading, and how sure it is against the
 /// printed one.
 #[derive(Debug, Clone)]
@@ -211,7 +212,6 @@ impl Found {
 #[derive(Default)]
 struct PrintedWord {
     chars: Vec<char>,
-    identity: Vec<f64>,
     /// What may be read at each position.
     at: Vec<Template>,
     /// For every position, the least channel cost of reading the rest of the word.
@@ -387,18 +387,21 @@ impl PrintedWord {
             self.at.push(template);
             pairs_before = pairs;
         }
-        self.identity.clear();
-        self.identity.extend(self.at.iter().map(|t| t.identity));
         self.rest.clear();
         self.rest.resize(n + 1, 0.0);
         for i in (0..n).rev() {
             let [one, two] = self.at[i].least;
-            let mut rest = (self.identity[i] + self.rest[i + 1]).min(one + self.rest[i + 1]);
+            let mut rest = (self.identity(i) + self.rest[i + 1]).min(one + self.rest[i + 1]);
             if i + 2 <= n {
                 rest = rest.min(two + self.rest[i + 2]);
             }
             self.rest[i] = rest;
         }
+    }
+
+    /// The cost of reading the letter at position `i` as itself.
+    fn identity(&self, i: usize) -> f64 {
+        self.at[i].identity
     }
 
     /// The confusions that may start at position `i`, cheapest first, and the index of the
@@ -435,10 +438,8 @@ struct Walk<'w> {
     /// Only readings of the whole word are wanted.
     whole_only: bool,
     allow_edits: bool,
-    /// The cost of the reading before this segment, and whether there is none (the segment
-    /// starts the word).
+    /// The cost of the reading before this segment.
     before: f64,
-    first: bool,
     /// No path is followed that cannot end in a reading of the whole word costing at most this;
     /// lowered as such readings are found.
     bound: f64,
@@ -453,10 +454,15 @@ struct Walk<'w> {
 }
 
 impl Walk<'_> {
+    /// Whether the segment starts the word (there is no reading before it).
+    fn first(&self) -> bool {
+        self.start == 0
+    }
+
     /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
     /// word or a compound part where it starts the word, as a part elsewhere.
     fn least_lexical(&self, word_cost: f64) -> f64 {
-        if self.first {
+        if self.first() {
             word_cost.min(part_cost(word_cost))
         } else {
             part_cost(word_cost)
@@ -536,7 +542,6 @@ impl Repairer {
             whole_only: from.whole_only,
             allow_edits: from.allow_edits,
             before: from.before,
-            first: from.start == 0,
             bound: *bound,
             printed,
             found,
@@ -578,10 +583,10 @@ impl Repairer {
             let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
             let reads_to_end = i == n && spelled != w.printed;
-            if reads_to_end && (w.first || is_compound_part(spelled, count)) {
-                w.bound = w
-                    .bound
-                    .min(w.before + channel + segment_cost(count, w.first));
+            let first = w.first();
+            if reads_to_end && (first || is_compound_part(spelled, count)) {
+                let lexical = segment_cost(w.found.word_costs.of(count), first);
+                w.bound = w.bound.min(w.before + channel + lexical);
             }
             if !spelled.is_empty() && (!w.whole_only || i == n) {
                 // readings of the rest of the word are all kept: the bound may stand on any
@@ -601,7 +606,7 @@ impl Repairer {
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
-        let as_itself = channel + w.word.identity[i];
+        let as_itself = channel + w.word.identity(i);
         if !last.is_some_and(|c| c.before_itself)
             && !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest)
         {
@@ -681,17 +686,13 @@ impl Repairer {
             self.search(word, printed, from, &mut bound, found);
             for seg in found.segments() {
                 let whole = start == 0 && seg.end == n;
-                let lexical = if whole {
-                    seg.word_cost
-                } else {
-                    part_cost(seg.word_cost)
-                };
+                let lexical = segment_cost(seg.word_cost, whole);
                 let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
                 let improves = |best: &[Option<LastPart>], end: usize, extra: f64| {
                     best[end].as_ref().is_none_or(|b| cost(extra) < b.cost)
                 };
                 let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
-                    .then(|| LINKING_S_COST + word.identity[seg.end]);
+                    .then(|| LINKING_S_COST + word.identity(seg.end));
                 // (whether the segment may be a part is asked only of one that would do better)
                 let better = improves(&best, seg.end, 0.0)
                     || linking_s.is_some_and(|extra| improves(&best, seg.end + 1, extra));
@@ -802,7 +803,8 @@ impl Repairer {
         let (printed_cost, best) = match known {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
-                let printed_cost = word_cost(count) + printed.identity.iter().sum::<f64>();
+                let identity: f64 = (0..printed.chars.len()).map(|i| printed.identity(i)).sum();
+                let printed_cost = word_cost(count) + identity;
                 let from = Search {
                     start: 0,
                     allow_edits: true,
@@ -860,13 +862,13 @@ const RUN_TOGETHER_WORDS: &[&str] = &[
 /// Cost of reading a word as two run together: a missing space is rarer than a misread letter.
 const RUN_TOGETHER_COST: f64 = 3.0;
 
-/// The lexical cost of a word seen `count` times per billion as the whole word read, or as a
-/// part of a compound.
-fn segment_cost(count: u64, whole: bool) -> f64 {
+/// The lexical cost of a word of lexical cost `word_cost` as the whole word read, or as a part
+/// of a compound.
+fn segment_cost(word_cost: f64, whole: bool) -> f64 {
     if whole {
-        word_cost(count)
+        word_cost
     } else {
-        part_cost(word_cost(count))
+        part_cost(word_cost)
     }
 }
 
