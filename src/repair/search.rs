@@ -5,6 +5,7 @@
 use super::{useful_margin, Repairer};
 use crate::confusion::{Alternative, Channel, Letters};
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::RangeInclusive;
 
 /// Lexical cost of a word seen `count` times per billion: −ln P(word).
 pub(super) fn word_cost(count: u64) -> f64 {
@@ -71,8 +72,9 @@ struct Segment {
 
 /// What the lexicon walks over one word found, and the path the current walk is on.
 ///
-/// Invariants: `by_end[i]` holds segments ending at printed position `i`, cheapest `total`
-/// first, no two spelled alike; the arenas only grow while a word is read, so a segment's
+/// Invariants: `by_end[i]`, for the ends the last search could reach, holds segments ending at
+/// printed position `i`, cheapest `total` first, no two spelled alike (the other lists hold
+/// what earlier searches left); the arenas only grow while a word is read, so a segment's
 /// ranges stay valid for the whole word, after the search that found it.
 #[derive(Default)]
 struct Found {
@@ -128,20 +130,22 @@ impl Found {
         self.ops.clear();
     }
 
-    /// Starts a search over a word of `len` characters: no segments, an empty path.
-    fn clear_segments(&mut self, len: usize) {
-        // (never shortened: the lists keep their room for longer words)
-        if self.by_end.len() <= len {
-            self.by_end.resize_with(len + 1, Vec::new);
+    /// Starts a search whose segments may end at `ends` (see [`PrintedWord::ends_after`]): no
+    /// segments there, an empty path. The other lists are neither emptied nor looked at (those
+    /// after the word keep their room for longer words).
+    fn clear_segments(&mut self, ends: RangeInclusive<usize>) {
+        if self.by_end.len() <= *ends.end() {
+            self.by_end.resize_with(ends.end() + 1, Vec::new);
         }
-        self.by_end.iter_mut().for_each(Vec::clear);
+        self.by_end[ends].iter_mut().for_each(Vec::clear);
         self.path_spelled.clear();
         self.path_ops.clear();
     }
 
-    /// The segments of the last search, by end, cheapest first at each end.
-    fn segments(&self) -> impl Iterator<Item = &Segment> {
-        self.by_end.iter().flatten()
+    /// The segments of the last search, which could end at `ends`, by end, cheapest first at
+    /// each end.
+    fn segments(&self, ends: RangeInclusive<usize>) -> impl Iterator<Item = &Segment> {
+        self.by_end[ends].iter().flatten()
     }
 
     /// Keeps the current path as a segment ending at `end`, which is before the word's end
@@ -399,6 +403,11 @@ impl PrintedWord {
         }
     }
 
+    /// Where a segment starting at position `start` may end: it reads at least one character.
+    fn ends_after(&self, start: usize) -> RangeInclusive<usize> {
+        start + 1..=self.chars.len()
+    }
+
     /// The cost of reading the letter at position `i` as itself.
     fn identity(&self, i: usize) -> f64 {
         self.at[i].identity
@@ -535,7 +544,7 @@ impl Repairer {
         bound: &mut f64,
         found: &mut Found,
     ) {
-        found.clear_segments(word.chars.len());
+        found.clear_segments(word.ends_after(from.start));
         let mut walk = Walk {
             word,
             budget: from.budget,
@@ -684,7 +693,7 @@ impl Repairer {
                 before: prefix.cost,
             };
             self.search(word, printed, from, &mut bound, found);
-            for seg in found.segments() {
+            for seg in found.segments(word.ends_after(start)) {
                 let whole = start == 0 && seg.end == n;
                 let lexical = segment_cost(seg.word_cost, whole);
                 let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
@@ -818,7 +827,7 @@ impl Repairer {
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
                 let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
                 let best = found
-                    .segments()
+                    .segments(printed.ends_after(0))
                     .filter(|s| found.spelled(s) != word && !cuts(s))
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
