@@ -517,11 +517,13 @@ struct LastPart {
     linking_s: bool,
 }
 
-/// A thread's buffers for reading a word: the word prepared and what its walks found.
+/// A thread's buffers for reading a word: the word prepared, what its walks found, and the
+/// last parts of [`Repairer::best_reading`]'s readings of its first letters.
 #[derive(Default)]
 struct Scratch {
     printed: PrintedWord,
     found: Found,
+    last_parts: Vec<Option<LastPart>>,
 }
 
 thread_local! {
@@ -664,8 +666,9 @@ impl Repairer {
         }
     }
 
-    /// The cheapest reading of the whole word as one word or a compound of words.
-    /// Readings costing more than `bound` are not looked for.
+    /// The cost of the cheapest reading of the whole word as one word or a compound of words,
+    /// which is left in `best` for [`spell_out`]. Readings costing more than `bound` are not
+    /// looked for.
     fn best_reading(
         &self,
         word: &PrintedWord,
@@ -673,10 +676,12 @@ impl Repairer {
         allow_edits: bool,
         mut bound: f64,
         found: &mut Found,
-    ) -> Option<Path> {
+        best: &mut Vec<Option<LastPart>>,
+    ) -> Option<f64> {
         let n = word.chars.len();
         // best[i]: the cheapest reading of word[..i], by its last part
-        let mut best: Vec<Option<LastPart>> = vec![None; n + 1];
+        best.clear();
+        best.resize(n + 1, None);
         best[0] = Some(LastPart::default());
         for start in 0..n {
             let Some(prefix) = best[start] else {
@@ -703,13 +708,13 @@ impl Repairer {
                 let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
                     .then(|| LINKING_S_COST + word.identity(seg.end));
                 // (whether the segment may be a part is asked only of one that would do better)
-                let better = improves(&best, seg.end, 0.0)
-                    || linking_s.is_some_and(|extra| improves(&best, seg.end + 1, extra));
+                let better = improves(best, seg.end, 0.0)
+                    || linking_s.is_some_and(|extra| improves(best, seg.end + 1, extra));
                 if !better || !whole && !is_compound_part(found.spelled(seg), seg.count) {
                     continue;
                 }
                 let mut consider = |end: usize, extra: f64, linking_s: bool| {
-                    if improves(&best, end, extra) {
+                    if improves(best, end, extra) {
                         best[end] = Some(LastPart {
                             cost: cost(extra),
                             channel: prefix.channel + seg.channel + extra,
@@ -726,32 +731,7 @@ impl Repairer {
                 }
             }
         }
-        let cost = best[n]?.cost;
-        let mut parts = Vec::new();
-        let mut end = n;
-        while let Some(LastPart {
-            start,
-            segment: Some(segment),
-            linking_s,
-            ..
-        }) = best[end]
-        {
-            parts.push((segment, linking_s));
-            end = start;
-        }
-        let mut path = Path {
-            cost,
-            spelled: String::new(),
-            ops: Vec::new(),
-        };
-        for (segment, linking_s) in parts.iter().rev() {
-            path.spelled.push_str(found.spelled(segment));
-            if *linking_s {
-                path.spelled.push('s');
-            }
-            path.ops.extend_from_slice(found.ops(segment));
-        }
-        Some(path)
+        best[n].map(|last| last.cost)
     }
 
     /// Two words the OCR ran together, one of them a short function word that never begins a
@@ -794,21 +774,25 @@ impl Repairer {
             return None;
         }
         SCRATCH.with(|scratch| {
-            let Scratch { printed, found } = &mut *scratch.borrow_mut();
-            printed.prepare(word, ch, signature);
-            found.start_word();
-            self.read_printed(word, known, printed, found)
+            let scratch = &mut *scratch.borrow_mut();
+            scratch.printed.prepare(word, ch, signature);
+            scratch.found.start_word();
+            self.read_printed(word, known, scratch)
         })
     }
 
-    /// Reads a word that may be read as another, with `found` to work in.
+    /// Reads a word that may be read as another, prepared in `scratch`, which it works in.
     fn read_printed(
         &self,
         word: &str,
         known: Option<u64>,
-        printed: &PrintedWord,
-        found: &mut Found,
+        scratch: &mut Scratch,
     ) -> Option<Reading> {
+        let Scratch {
+            printed,
+            found,
+            last_parts,
+        } = scratch;
         let (printed_cost, best) = match known {
             // a known word can only be misread for another whole word, much likelier than itself
             Some(count) => {
@@ -838,11 +822,13 @@ impl Repairer {
                 (printed_cost, path)
             }
             None => {
-                let as_printed = self.best_reading(printed, word, false, f64::INFINITY, found);
+                let as_printed =
+                    self.best_reading(printed, word, false, f64::INFINITY, found, last_parts);
                 let printed_cost =
-                    as_printed.map_or(UNKNOWN_WORD_COST, |p| p.cost.min(UNKNOWN_WORD_COST));
+                    as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
-                let best = self.best_reading(printed, word, true, bound, found);
+                let best = self.best_reading(printed, word, true, bound, found, last_parts);
+                let best = best.map(|cost| spell_out(cost, last_parts, found));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
@@ -861,6 +847,36 @@ impl Repairer {
             ops: best.ops.into_iter().map(|op| printed.op_text(op)).collect(),
         })
     }
+}
+
+/// The reading of cost `cost` that [`Repairer::best_reading`] found and left in `best`, spelled
+/// out part by part.
+fn spell_out(cost: f64, best: &[Option<LastPart>], found: &Found) -> Path {
+    let mut parts = Vec::new();
+    let mut end = best.len() - 1;
+    while let Some(LastPart {
+        start,
+        segment: Some(segment),
+        linking_s,
+        ..
+    }) = best[end]
+    {
+        parts.push((segment, linking_s));
+        end = start;
+    }
+    let mut path = Path {
+        cost,
+        spelled: String::new(),
+        ops: Vec::new(),
+    };
+    for (segment, linking_s) in parts.iter().rev() {
+        path.spelled.push_str(found.spelled(segment));
+        if *linking_s {
+            path.spelled.push('s');
+        }
+        path.ops.extend_from_slice(found.ops(segment));
+    }
+    path
 }
 
 /// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
