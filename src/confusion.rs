@@ -6,7 +6,7 @@
 //! an OCR'd name is from an official one.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 static EMBEDDED: &str = include_str!("../dictionaries/ocr_confusions.tsv");
 /// Glyph-shape confusions that the synthetic training corpus rarely shows but archive scans do
@@ -309,8 +309,9 @@ pub struct Alternative {
 #[derive(Debug, Clone)]
 pub struct Channel {
     /// The readings of one printed character, keyed `(c, None)`, or of two, `(c, Some(d))`,
-    /// cheapest first (of equal costs, in the model's order).
-    alternatives: HashMap<(char, Option<char>), Vec<Alternative>>,
+    /// cheapest first (of equal costs, in the model's order). Shared, so that an adapted
+    /// channel copies only what it changes.
+    alternatives: HashMap<(char, Option<char>), Arc<[Alternative]>>,
     identity: HashMap<char, f64>,
     /// The least probability of a letter read for å, ä or ö.
     diacritic_floor: f64,
@@ -406,7 +407,7 @@ impl Channel {
             }
         }
         list.sort_by(|a, b| a.cost.total_cmp(&b.cost));
-        self.alternatives.insert(key, list);
+        self.alternatives.insert(key, list.into());
         if let (c, None) = key {
             self.identity
                 .insert(c, -(1.0 - f64::min(changed, 0.95)).ln());
@@ -418,8 +419,7 @@ impl Channel {
     pub fn alternatives(&self, first: char, second: Option<char>) -> &[Alternative] {
         self.alternatives
             .get(&(first, second))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .map_or(&[], |list| list)
     }
 
     /// Whether the readings of `first` (followed by `second`) may differ from those of the
