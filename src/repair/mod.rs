@@ -379,14 +379,18 @@ const NEAR_CACHE_LIMIT: usize = 200_000;
 const CHANNEL_CACHE_LIMIT: usize = 1_000;
 
 /// A thread's words, numbered once for every document it repairs, and its copies of the
-/// readings it has used, by key and word number: a word read again is hashed once a pass, as its
+/// readings it has used, by word number and key: a word read again is hashed once a pass, as its
 /// number, and touches no memory that another thread writes (the shared cache's locks would
 /// move between the cores at every use).
 #[derive(Default)]
 struct NearWords {
     /// Each lowercase word's number.
     numbers: HashMap<Box<str>, u32>,
-    readings: HashMap<(ReadingKey, u32), Option<Rc<Reading>>>,
+    /// Each numbered word's copies, by key: a word is read through a channel or two, so they
+    /// are found by a short scan, not by hashing.
+    readings: Vec<Vec<(ReadingKey, Option<Rc<Reading>>)>>,
+    /// How many copies `readings` holds.
+    copies: usize,
     /// Each numbered word's distinct-word id in the pass being numbered, [`u32::MAX`] when it
     /// has none (as between passes).
     ids: Vec<u32>,
@@ -421,6 +425,7 @@ impl Vocabulary {
                         let number = near.ids.len() as u32;
                         near.numbers.insert((*word.lower).into(), number);
                         near.ids.push(u32::MAX);
+                        near.readings.push(Vec::new());
                         number
                     }
                 };
@@ -453,15 +458,19 @@ impl Vocabulary {
         id: usize,
         word: &Word,
     ) -> Option<Rc<Reading>> {
-        let key = ((channel.signature, word.real_word_ok), self.numbers[id]);
-        if let Some(copy) = self.near.readings.get(&key) {
+        let key = (channel.signature, word.real_word_ok);
+        let near = &mut self.near;
+        let number = self.numbers[id] as usize;
+        if let Some((_, copy)) = near.readings[number].iter().find(|(k, _)| *k == key) {
             return copy.clone();
         }
         let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
-        if self.near.readings.len() >= NEAR_CACHE_LIMIT {
-            self.near.readings.clear();
+        if near.copies >= NEAR_CACHE_LIMIT {
+            near.readings.iter_mut().for_each(Vec::clear);
+            near.copies = 0;
         }
-        self.near.readings.insert(key, copy.clone());
+        near.readings[number].push((key, copy.clone()));
+        near.copies += 1;
         copy
     }
 }
