@@ -252,6 +252,23 @@ fn to_lowercase(text: &str) -> String {
     crate::swedish::lowered_by_runs(text, crate::swedish::push_lowercase)
 }
 
+/// `text` in lower case when each of its characters lowers to as many bytes as it has, as every
+/// character of Swedish text does: each word's lower case is then the same byte range of it, and
+/// a pass lowers its text once instead of word by word, with a string for each. `None` when some
+/// character does not, or the text has a capital sigma (which lowers by its neighbours).
+fn lowered_alike(text: &str) -> Option<String> {
+    if text.contains('Σ') {
+        return None;
+    }
+    let alike = std::cell::Cell::new(true);
+    let lowered = crate::swedish::lowered_by_runs(text, |c, out| {
+        let before = out.len();
+        crate::swedish::push_lowercase(c, out);
+        alike.set(alike.get() && out.len() - before == c.len_utf8());
+    });
+    alike.get().then_some(lowered)
+}
+
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
 /// for letters), with the ASCII and Latin-1 letters decided without the regex.
 fn is_word_char(c: char) -> bool {
@@ -672,7 +689,14 @@ impl Repairer {
         let lost_diacritics = !tokens.keep_diacritics();
         let table = table_row_edits(text, layout);
         let mut edits = table.edits;
-        let (words, ones) = self.words(text, &tokens.spans, &table.matched, lost_diacritics);
+        let lowered = lowered_alike(text);
+        let (words, ones) = self.words(
+            text,
+            lowered.as_deref(),
+            &tokens.spans,
+            &table.matched,
+            lost_diacritics,
+        );
         edits.extend(ones);
 
         // First reading, with every diacritic confusion allowed, to learn how this document's
@@ -680,7 +704,7 @@ impl Repairer {
         // document's own confusions can occur read as in the first reading.
         let base = self.base_channel(lost_diacritics);
         let mut vocabulary = Vocabulary::of(&words);
-        let observed = self.observe(&base, text, &words, &mut vocabulary);
+        let observed = self.observe(&base, text, lowered.as_deref(), &words, &mut vocabulary);
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
         let affected: Vec<bool> = match adapted {
@@ -751,6 +775,7 @@ impl Repairer {
         &self,
         base: &PassChannel<'_>,
         text: &str,
+        lowered: Option<&str>,
         words: &[Word],
         vocabulary: &mut Vocabulary,
     ) -> HashMap<(String, String), f64> {
@@ -769,7 +794,7 @@ impl Repairer {
         if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
             return HashMap::default();
         }
-        let lower_text = to_lowercase(text);
+        let lower_text = lowered.map_or_else(|| Cow::Owned(to_lowercase(text)), Cow::Borrowed);
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
@@ -790,10 +815,12 @@ impl Repairer {
 
     /// The words of a text to read, and the edits for "1" read for "i". Protected spans, table
     /// names matched in the register, and abbreviations in capitals are left out; a word broken
-    /// at a line-end hyphen is one word.
+    /// at a line-end hyphen is one word. `lowered` is the text's [`lowered_alike`], where a word
+    /// whole on its line finds its lower case.
     fn words<'t>(
         &self,
         text: &'t str,
+        lowered: Option<&'t str>,
         tokens: &[(usize, usize)],
         table_labels: &[(usize, usize)],
         lost_diacritics: bool,
@@ -856,10 +883,14 @@ impl Repairer {
                 i.checked_sub(2).is_some_and(|n| english_marker[n])
                     || english_marker.get(i).is_some_and(|&marker| marker)
             };
+            let lower = match (next, lowered) {
+                (None, Some(lowered)) => Cow::Borrowed(&lowered[start..end]),
+                _ => lowercase(whole.clone()),
+            };
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
-                lower: lowercase(whole.clone()),
+                lower,
                 whole,
                 real_word_ok: lost_diacritics && !english(),
             });
@@ -1263,6 +1294,15 @@ mod tests {
             "ascii only",
         ] {
             assert_eq!(to_lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_text_lowers_alike_only_when_every_character_keeps_its_length() {
+        let swedish = "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß";
+        assert_eq!(lowered_alike(swedish), Some(swedish.to_lowercase()));
+        for other in ["İstanbul", "\u{212A}elvin", "ΟΔΟΣ"] {
+            assert_eq!(lowered_alike(other), None, "{other}");
         }
     }
 
