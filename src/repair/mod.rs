@@ -184,11 +184,14 @@ fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         searched = (bytes[at..].iter().position(is_space)).map_or(bytes.len(), |i| at + i);
         Some(start..searched)
     });
-    // the leftmost match in a run is the one anchored at the first place that has one
+    // the leftmost match in a run is the one anchored at the first place that has one; every
+    // kind of span holds its sign at or after its start, so none starts after the run's last sign
     runs.flat_map(move |run| {
         let mut at = run.start;
+        let last_sign = memchr::memrchr3(b'@', b'/', b'.', &bytes[run.clone()])
+            .map_or(run.start, |i| run.start + i);
         std::iter::from_fn(move || {
-            while at < run.end {
+            while at <= last_sign {
                 let here = at;
                 match PROTECTED.find(&text[here..run.end]) {
                     Some(m) => {
