@@ -910,9 +910,12 @@ impl Repairer {
         i: usize,
     ) -> Option<(usize, usize)> {
         let (_, end) = tokens[i];
+        // asked of every word, and most are not followed by a hyphen
+        if text.as_bytes().get(end) != Some(&b'-') {
+            return None;
+        }
         let next = *tokens.get(i + 1)?;
-        let between = &text[end..next.0];
-        let rest = between.strip_prefix('-')?;
+        let rest = &text[end + 1..next.0];
         if !rest.contains('\n') || !rest.trim().is_empty() {
             return None;
         }
