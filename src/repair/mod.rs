@@ -863,13 +863,17 @@ impl Repairer {
             if is_protected(start, end) {
                 continue;
             }
-            if !token.chars().any(is_alphabetic) {
+            // most words start with a lowercase ASCII letter, which answers both questions below
+            // (a letter, so a word to read; not in capitals, so not an abbreviation)
+            let starts_lowercase = token.as_bytes()[0].is_ascii_lowercase();
+            if !starts_lowercase && !token.chars().any(is_alphabetic) {
                 if token == "1" {
                     ones.extend(self.one_as_i(text, tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
-            if token.chars().nth(1).is_some()
+            if !starts_lowercase
+                && token.chars().nth(1).is_some()
                 && token.chars().all(|c| is_alphabetic(c) && c.is_uppercase())
             {
                 continue; // an abbreviation: SKR, LSS
