@@ -80,24 +80,23 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
 }
 
-/// `text` with its runs of ASCII lowercased, and every other character as `other` writes it.
-/// ASCII, most of any Swedish text, is lowered a run at a time: the standard library's
-/// `to_lowercase` does so only up to the first other character, and Swedish has one every few
-/// words.
+/// `text` with its runs of ASCII lowercased, and every other character as `other` writes it (in
+/// lower case, if ASCII). ASCII, most of any Swedish text, is copied a run at a time and lowered
+/// all at once at the end: the standard library's `to_lowercase` lowers it quickly only up to the
+/// first other character, and Swedish has one every few words.
 pub fn lowered_by_runs(text: &str, other: impl Fn(char, &mut String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while !rest.is_empty() {
         let ascii = ascii_prefix(rest.as_bytes());
-        let from = out.len();
         out.push_str(&rest[..ascii]);
-        out[from..].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
             other(c, &mut out);
             rest = &rest[c.len_utf8()..];
         }
     }
+    out.make_ascii_lowercase();
     out
 }
 

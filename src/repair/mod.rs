@@ -184,11 +184,14 @@ fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         searched = (bytes[at..].iter().position(is_space)).map_or(bytes.len(), |i| at + i);
         Some(start..searched)
     });
-    // the leftmost match in a run is the one anchored at the first place that has one
+    // the leftmost match in a run is the one anchored at the first place that has one; every
+    // kind of span holds its sign at or after its start, so none starts after the run's last sign
     runs.flat_map(move |run| {
         let mut at = run.start;
+        let last_sign = memchr::memrchr3(b'@', b'/', b'.', &bytes[run.clone()])
+            .map_or(run.start, |i| run.start + i);
         std::iter::from_fn(move || {
-            while at < run.end {
+            while at <= last_sign {
                 let here = at;
                 match PROTECTED.find(&text[here..run.end]) {
                     Some(m) => {
@@ -250,6 +253,23 @@ fn to_lowercase(text: &str) -> String {
         return text.to_lowercase();
     }
     crate::swedish::lowered_by_runs(text, crate::swedish::push_lowercase)
+}
+
+/// `text` in lower case when each of its characters lowers to as many bytes as it has, as every
+/// character of Swedish text does: each word's lower case is then the same byte range of it, and
+/// a pass lowers its text once instead of word by word, with a string for each. `None` when some
+/// character does not, or the text has a capital sigma (which lowers by its neighbours).
+fn lowered_alike(text: &str) -> Option<String> {
+    if text.contains('Σ') {
+        return None;
+    }
+    let alike = std::cell::Cell::new(true);
+    let lowered = crate::swedish::lowered_by_runs(text, |c, out| {
+        let before = out.len();
+        crate::swedish::push_lowercase(c, out);
+        alike.set(alike.get() && out.len() - before == c.len_utf8());
+    });
+    alike.get().then_some(lowered)
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -681,7 +701,14 @@ impl Repairer {
         let lost_diacritics = !tokens.keep_diacritics();
         let table = table_row_edits(text, layout);
         let mut edits = table.edits;
-        let (words, ones) = self.words(text, &tokens.spans, &table.matched, lost_diacritics);
+        let lowered = lowered_alike(text);
+        let (words, ones) = self.words(
+            text,
+            lowered.as_deref(),
+            &tokens.spans,
+            &table.matched,
+            lost_diacritics,
+        );
         edits.extend(ones);
 
         // First reading, with every diacritic confusion allowed, to learn how this document's
@@ -689,7 +716,7 @@ impl Repairer {
         // document's own confusions can occur read as in the first reading.
         let base = self.base_channel(lost_diacritics);
         let mut vocabulary = Vocabulary::of(&words);
-        let observed = self.observe(&base, text, &words, &mut vocabulary);
+        let observed = self.observe(&base, text, lowered.as_deref(), &words, &mut vocabulary);
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
         let affected: Vec<bool> = match adapted {
@@ -760,6 +787,7 @@ impl Repairer {
         &self,
         base: &PassChannel<'_>,
         text: &str,
+        lowered: Option<&str>,
         words: &[Word],
         vocabulary: &mut Vocabulary,
     ) -> HashMap<(String, String), f64> {
@@ -778,7 +806,7 @@ impl Repairer {
         if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
             return HashMap::default();
         }
-        let lower_text = to_lowercase(text);
+        let lower_text = lowered.map_or_else(|| Cow::Owned(to_lowercase(text)), Cow::Borrowed);
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
@@ -799,10 +827,12 @@ impl Repairer {
 
     /// The words of a text to read, and the edits for "1" read for "i". Protected spans, table
     /// names matched in the register, and abbreviations in capitals are left out; a word broken
-    /// at a line-end hyphen is one word.
+    /// at a line-end hyphen is one word. `lowered` is the text's [`lowered_alike`], where a word
+    /// whole on its line finds its lower case.
     fn words<'t>(
         &self,
         text: &'t str,
+        lowered: Option<&'t str>,
         tokens: &[(usize, usize)],
         table_labels: &[(usize, usize)],
         lost_diacritics: bool,
@@ -842,13 +872,17 @@ impl Repairer {
             if is_protected(start, end) {
                 continue;
             }
-            if !token.chars().any(is_alphabetic) {
+            // most words start with a lowercase ASCII letter, which answers both questions below
+            // (a letter, so a word to read; not in capitals, so not an abbreviation)
+            let starts_lowercase = token.as_bytes()[0].is_ascii_lowercase();
+            if !starts_lowercase && !token.chars().any(is_alphabetic) {
                 if token == "1" {
                     ones.extend(self.one_as_i(text, tokens, i - 1, &lower_word, lost_diacritics));
                 }
                 continue;
             }
-            if token.chars().nth(1).is_some()
+            if !starts_lowercase
+                && token.chars().nth(1).is_some()
                 && token.chars().all(|c| is_alphabetic(c) && c.is_uppercase())
             {
                 continue; // an abbreviation: SKR, LSS
@@ -865,10 +899,14 @@ impl Repairer {
                 i.checked_sub(2).is_some_and(|n| english_marker[n])
                     || english_marker.get(i).is_some_and(|&marker| marker)
             };
+            let lower = match (next, lowered) {
+                (None, Some(lowered)) => Cow::Borrowed(&lowered[start..end]),
+                _ => lowercase(whole.clone()),
+            };
             words.push(Word {
                 parts: [(start, end), next.unwrap_or_default()],
                 broken: next.is_some(),
-                lower: lowercase(whole.clone()),
+                lower,
                 whole,
                 real_word_ok: lost_diacritics && !english(),
             });
@@ -885,9 +923,12 @@ impl Repairer {
         i: usize,
     ) -> Option<(usize, usize)> {
         let (_, end) = tokens[i];
+        // asked of every word, and most are not followed by a hyphen
+        if text.as_bytes().get(end) != Some(&b'-') {
+            return None;
+        }
         let next = *tokens.get(i + 1)?;
-        let between = &text[end..next.0];
-        let rest = between.strip_prefix('-')?;
+        let rest = &text[end + 1..next.0];
         if !rest.contains('\n') || !rest.trim().is_empty() {
             return None;
         }
@@ -1272,6 +1313,15 @@ mod tests {
             "ascii only",
         ] {
             assert_eq!(to_lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_text_lowers_alike_only_when_every_character_keeps_its_length() {
+        let swedish = "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß";
+        assert_eq!(lowered_alike(swedish), Some(swedish.to_lowercase()));
+        for other in ["İstanbul", "\u{212A}elvin", "ΟΔΟΣ"] {
+            assert_eq!(lowered_alike(other), None, "{other}");
         }
     }
 
