@@ -470,7 +470,9 @@ impl Vocabulary {
     }
 
     /// The reading of `word`, distinct word `id`, through `channel`: from the thread's copies,
-    /// else from the process-wide cache, which computes it once for all threads.
+    /// else from the process-wide cache. (Inlined, as it is asked for every word of a pass and
+    /// nearly always finds a copy.)
+    #[inline(always)]
     fn reading(
         &mut self,
         repairer: &Repairer,
@@ -479,11 +481,25 @@ impl Vocabulary {
         word: &Word,
     ) -> Option<Rc<Reading>> {
         let key = (channel.signature, word.real_word_ok);
-        let near = &mut self.near;
         let number = self.numbers[id] as usize;
-        if let Some((_, copy)) = near.readings[number].iter().find(|(k, _)| *k == key) {
-            return copy.clone();
+        match self.near.readings[number].iter().find(|(k, _)| *k == key) {
+            Some((_, copy)) => copy.clone(),
+            None => self.copy_reading(repairer, channel, number, word),
         }
+    }
+
+    /// The reading of `word`, word `number` in the thread's words, from the process-wide cache,
+    /// which computes it once for all threads; the thread keeps a copy.
+    #[inline(never)]
+    fn copy_reading(
+        &mut self,
+        repairer: &Repairer,
+        channel: &PassChannel<'_>,
+        number: usize,
+        word: &Word,
+    ) -> Option<Rc<Reading>> {
+        let key = (channel.signature, word.real_word_ok);
+        let near = &mut self.near;
         let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
         if near.copies >= NEAR_CACHE_LIMIT {
             near.readings.iter_mut().for_each(Vec::clear);
