@@ -25,7 +25,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::hash::BuildHasher;
 use std::rc::Rc;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 mod search;
 
@@ -376,8 +376,9 @@ pub struct Repairer {
 }
 
 /// Word readings of every document repaired in the process: by the channel read through (its
-/// signature) and whether real words are questioned, then by the lowercase word.
-static READINGS: LazyLock<Memo<ReadingKey, Option<Reading>>> =
+/// signature) and whether real words are questioned, then by the lowercase word. Shared, not
+/// cloned: a reading's text and operations are allocated once, however many passes use it.
+static READINGS: LazyLock<Memo<ReadingKey, Option<Arc<Reading>>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
 /// The channel's signature, and whether real words are questioned.
 type ReadingKey = (u64, bool);
@@ -408,7 +409,7 @@ struct NearWords {
     numbers: HashMap<Box<str>, u32>,
     /// Each numbered word's copies, by key: a word is read through a channel or two, so they
     /// are found by a short scan, not by hashing.
-    readings: Vec<Vec<(ReadingKey, Option<Rc<Reading>>)>>,
+    readings: Vec<Vec<(ReadingKey, Option<Arc<Reading>>)>>,
     /// How many copies `readings` holds.
     copies: usize,
     /// Each numbered word's distinct-word id in the pass being numbered, [`u32::MAX`] when it
@@ -479,7 +480,7 @@ impl Vocabulary {
         channel: &PassChannel<'_>,
         id: usize,
         word: &Word,
-    ) -> Option<Rc<Reading>> {
+    ) -> Option<Arc<Reading>> {
         let key = (channel.signature, word.real_word_ok);
         let number = self.numbers[id] as usize;
         match self.near.readings[number].iter().find(|(k, _)| *k == key) {
@@ -497,7 +498,7 @@ impl Vocabulary {
         channel: &PassChannel<'_>,
         number: usize,
         word: &Word,
-    ) -> Option<Rc<Reading>> {
+    ) -> Option<Arc<Reading>> {
         let key = (channel.signature, word.real_word_ok);
         let near = &mut self.near;
         let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
@@ -650,12 +651,11 @@ impl Repairer {
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
-    ) -> Option<Rc<Reading>> {
-        READINGS
-            .get_or_compute((channel.signature, real_word_ok), word, || {
-                self.read(channel.channel(), channel.signature, word, real_word_ok)
-            })
-            .map(Rc::new)
+    ) -> Option<Arc<Reading>> {
+        READINGS.get_or_compute((channel.signature, real_word_ok), word, || {
+            self.read(channel.channel(), channel.signature, word, real_word_ok)
+                .map(Arc::new)
+        })
     }
 
     /// Repairs a whole text. Line structure and everything but the corrected words is kept.
@@ -812,7 +812,7 @@ impl Repairer {
             // keyed as the final reading will be, which for an unknown word it often is
             let reading = vocabulary.reading(self, base, id, &words[vocabulary.first[id]]);
             let teaches =
-                |r: &Rc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
+                |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
         }
         let mut used: HashMap<(&str, &str), usize> = HashMap::default();
