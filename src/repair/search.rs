@@ -79,10 +79,12 @@ struct Segment {
 #[derive(Default)]
 struct Found {
     by_end: Vec<Vec<Segment>>,
-    spellings: String,
+    /// Spellings as chars, like the printed word's: the walk pushes and compares letters
+    /// without encoding them.
+    spellings: Vec<char>,
     ops: Vec<Op>,
     /// The letters spelled and the confusions read on the current path.
-    path_spelled: String,
+    path_spelled: Vec<char>,
     path_ops: Vec<Op>,
     word_costs: WordCosts,
 }
@@ -116,7 +118,7 @@ impl Default for WordCosts {
 }
 
 impl Found {
-    fn spelled(&self, s: &Segment) -> &str {
+    fn spelled(&self, s: &Segment) -> &[char] {
         &self.spellings[s.spelled.0..s.spelled.1]
     }
 
@@ -188,7 +190,7 @@ impl Found {
             return;
         }
         let spelled = (spellings.len(), spellings.len() + path_spelled.len());
-        spellings.push_str(path_spelled);
+        spellings.extend_from_slice(path_spelled);
         let segment_ops = (ops.len(), ops.len() + path_ops.len());
         ops.extend_from_slice(path_ops);
         let at = ends_here.partition_point(|s| s.total.total_cmp(&total).is_le());
@@ -452,8 +454,6 @@ struct Walk<'w> {
     /// No path is followed that cannot end in a reading of the whole word costing at most this;
     /// lowered as such readings are found.
     bound: f64,
-    /// The word as printed, which is never its own reading.
-    printed: &'w str,
     found: &'w mut Found,
     /// Where the segment starts in the printed word.
     start: usize,
@@ -538,14 +538,7 @@ impl Repairer {
     /// in `found` (its segments of earlier searches are dropped, their arenas kept).
     /// `before` is the cost of the reading of `word[..start]`; `bound` is lowered to the cost
     /// of the cheapest reading of the whole word found.
-    fn search(
-        &self,
-        word: &PrintedWord,
-        printed: &str,
-        from: Search,
-        bound: &mut f64,
-        found: &mut Found,
-    ) {
+    fn search(&self, word: &PrintedWord, from: Search, bound: &mut f64, found: &mut Found) {
         found.clear_segments(word.ends_after(from.start));
         let mut walk = Walk {
             word,
@@ -554,7 +547,6 @@ impl Repairer {
             allow_edits: from.allow_edits,
             before: from.before,
             bound: *bound,
-            printed,
             found,
             start: from.start,
             least_of_likeliest: 0.0,
@@ -593,7 +585,8 @@ impl Repairer {
         if let Some(count) = self.lexicon.final_count(node, out) {
             let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
-            let reads_to_end = i == n && spelled != w.printed;
+            // (the word as printed is never its own reading)
+            let reads_to_end = i == n && *spelled != w.word.chars;
             let first = w.first();
             if reads_to_end && (first || is_compound_part(spelled, count)) {
                 let lexical = segment_cost(w.found.word_costs.of(count), first);
@@ -657,7 +650,9 @@ impl Repairer {
             }
             if let Some(next) = next {
                 let len = w.found.path_spelled.len();
-                w.found.path_spelled.extend(confusion.truth.chars());
+                w.found
+                    .path_spelled
+                    .extend_from_slice(confusion.truth.chars());
                 w.found.path_ops.push(op);
                 self.walk(w, after, next, o, cost);
                 w.found.path_ops.pop();
@@ -672,7 +667,6 @@ impl Repairer {
     fn best_reading(
         &self,
         word: &PrintedWord,
-        printed: &str,
         allow_edits: bool,
         mut bound: f64,
         found: &mut Found,
@@ -697,7 +691,7 @@ impl Repairer {
                 whole_only: false,
                 before: prefix.cost,
             };
-            self.search(word, printed, from, &mut bound, found);
+            self.search(word, from, &mut bound, found);
             for seg in found.segments(word.ends_after(start)) {
                 let whole = start == 0 && seg.end == n;
                 let lexical = segment_cost(seg.word_cost, whole);
@@ -806,28 +800,28 @@ impl Repairer {
                     before: 0.0,
                 };
                 let mut bound = printed_cost + useful_margin();
-                self.search(printed, word, from, &mut bound, found);
+                self.search(printed, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
                 let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
                 let best = found
                     .segments(printed.ends_after(0))
-                    .filter(|s| found.spelled(s) != word && !cuts(s))
+                    .filter(|s| found.spelled(s) != printed.chars && !cuts(s))
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
-                    spelled: found.spelled(best).to_string(),
+                    spelled: found.spelled(best).iter().collect(),
                     ops: found.ops(best).to_vec(),
                 };
                 (printed_cost, path)
             }
             None => {
                 let as_printed =
-                    self.best_reading(printed, word, false, f64::INFINITY, found, last_parts);
+                    self.best_reading(printed, false, f64::INFINITY, found, last_parts);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
-                let best = self.best_reading(printed, word, true, bound, found, last_parts);
+                let best = self.best_reading(printed, true, bound, found, last_parts);
                 let best = best.map(|cost| spell_out(cost, last_parts, found));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
@@ -870,7 +864,7 @@ fn spell_out(cost: f64, best: &[Option<LastPart>], found: &Found) -> Path {
         ops: Vec::new(),
     };
     for (segment, linking_s) in parts.iter().rev() {
-        path.spelled.push_str(found.spelled(segment));
+        path.spelled.extend(found.spelled(segment));
         if *linking_s {
             path.spelled.push('s');
         }
@@ -902,48 +896,48 @@ fn part_cost(whole: f64) -> f64 {
     whole.min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT + COMPOUND_JOIN_COST
 }
 
-/// Function words are never parts of compounds ("åren|det" is no word). (A `match`: the
-/// compound search asks it of every part it finds.)
-fn is_function_word(word: &str) -> bool {
+/// Function words are never parts of compounds ("åren|det" is no word). (A `match`, on letters
+/// as the walk spells them: the compound search asks it of every part it finds.)
+fn is_function_word(word: &[char]) -> bool {
     matches!(
         word,
-        "och"
-            | "att"
-            | "det"
-            | "den"
-            | "dem"
-            | "som"
-            | "för"
-            | "med"
-            | "till"
-            | "men"
-            | "han"
-            | "hon"
-            | "var"
-            | "har"
-            | "ett"
-            | "sig"
-            | "sin"
-            | "sitt"
-            | "vi"
-            | "ni"
-            | "de"
-            | "av"
-            | "om"
-            | "på"
-            | "är"
-            | "inte"
-            | "kan"
-            | "ska"
-            | "så"
-            | "nu"
+        ['o', 'c', 'h']
+            | ['a', 't', 't']
+            | ['d', 'e', 't']
+            | ['d', 'e', 'n']
+            | ['d', 'e', 'm']
+            | ['s', 'o', 'm']
+            | ['f', 'ö', 'r']
+            | ['m', 'e', 'd']
+            | ['t', 'i', 'l', 'l']
+            | ['m', 'e', 'n']
+            | ['h', 'a', 'n']
+            | ['h', 'o', 'n']
+            | ['v', 'a', 'r']
+            | ['h', 'a', 'r']
+            | ['e', 't', 't']
+            | ['s', 'i', 'g']
+            | ['s', 'i', 'n']
+            | ['s', 'i', 't', 't']
+            | ['v', 'i']
+            | ['n', 'i']
+            | ['d', 'e']
+            | ['a', 'v']
+            | ['o', 'm']
+            | ['p', 'å']
+            | ['ä', 'r']
+            | ['i', 'n', 't', 'e']
+            | ['k', 'a', 'n']
+            | ['s', 'k', 'a']
+            | ['s', 'å']
+            | ['n', 'u']
     )
 }
 
 /// Whether a lexicon word may be one part of a compound: four letters or more, or a common
 /// three-letter word ("hem", "tid"), and not a function word.
-fn is_compound_part(word: &str, count: u64) -> bool {
-    let len = word.chars().count();
+fn is_compound_part(word: &[char], count: u64) -> bool {
+    let len = word.len();
     (len >= 4 || (len == 3 && count >= 1000)) && !is_function_word(word)
 }
 
