@@ -555,20 +555,22 @@ impl Repairer {
         walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
         walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
         if !walk.out_of_reach(from.start, 0.0, walk.least_of_likeliest) {
-            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0, None);
         }
         *bound = walk.bound;
     }
 
     /// One step of the lexicon walk at printed position `i`, having spent `channel`, where the
-    /// caller found that even the likeliest word would be within reach.
-    fn walk(
+    /// caller found that even the likeliest word would be within reach. `last` is the confusion
+    /// the path read last if it ended here (passed down, not looked up at every state).
+    fn walk<'w>(
         &self,
-        w: &mut Walk<'_>,
+        w: &mut Walk<'w>,
         i: usize,
         node: crate::lexicon::State,
         out: u64,
         channel: f64,
+        last: Option<&'w Confusion>,
     ) {
         let n = w.word.chars.len();
         // give up on a path that cannot end in a reading within the bound spelling the
@@ -600,13 +602,6 @@ impl Repairer {
         if i >= n {
             return;
         }
-        // the confusion read last, if it ended here
-        let last = w
-            .found
-            .path_ops
-            .last()
-            .map(|&op| (op, w.word.confusion(op)));
-        let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
@@ -617,7 +612,7 @@ impl Repairer {
             if let Some(next) = self.lexicon.step(node, c, &mut o) {
                 let len = w.found.path_spelled.len();
                 w.found.path_spelled.push(c);
-                self.walk(w, i + 1, next, o, as_itself);
+                self.walk(w, i + 1, next, o, as_itself, None);
                 w.found.path_spelled.truncate(len);
             }
         }
@@ -654,7 +649,7 @@ impl Repairer {
                     .path_spelled
                     .extend_from_slice(confusion.truth.chars());
                 w.found.path_ops.push(op);
-                self.walk(w, after, next, o, cost);
+                self.walk(w, after, next, o, cost, Some(confusion));
                 w.found.path_ops.pop();
                 w.found.path_spelled.truncate(len);
             }
