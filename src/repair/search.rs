@@ -175,7 +175,9 @@ impl Found {
         {
             return;
         }
-        let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
+        // (a same spelling is a same word, of the same count: most others are told apart by it)
+        let same =
+            |s: &Segment| s.count == count && spellings[s.spelled.0..s.spelled.1] == **path_spelled;
         if let Some(k) = ends_here.iter().position(same) {
             if ends_here[k].channel < channel {
                 return;
