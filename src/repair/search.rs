@@ -480,13 +480,30 @@ impl Walk<'_> {
         }
     }
 
-    /// Whether no reading within the bound goes on from printed position `i` with `channel`
-    /// spent, when no word spelled on from there costs less than one of least lexical cost
-    /// `least`: what it spent, plus the least the rest of the printed word and such a word
-    /// cost, is over the bound.
-    fn out_of_reach(&self, i: usize, channel: f64, least: f64) -> bool {
-        self.before + channel + self.word.rest[i] + least > self.bound
+    /// What a path at printed position `i` that spent `channel` has spent.
+    fn spent(&self, i: usize, channel: f64) -> Spent {
+        Spent {
+            channel,
+            floor: self.before + channel + self.word.rest[i],
+        }
     }
+
+    /// Whether no reading within the bound goes on from a path that spent `spent`, when no word
+    /// spelled on from there costs less than one of least lexical cost `least`.
+    fn out_of_reach(&self, spent: Spent, least: f64) -> bool {
+        spent.floor + least > self.bound
+    }
+}
+
+/// What a path of the walk has spent, at a printed position.
+#[derive(Clone, Copy)]
+struct Spent {
+    /// Its channel cost.
+    channel: f64,
+    /// The least cost of a reading going on from it, but for the lexical cost of the segment's
+    /// word: what the reading before and the path spent, plus the least the rest of the printed
+    /// word costs. (Taken once per step: a state tests it against several lexical costs.)
+    floor: f64,
 }
 
 /// Where and how a search for a segment of a word starts.
@@ -556,13 +573,14 @@ impl Repairer {
         };
         walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
         walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
-        if !walk.out_of_reach(from.start, 0.0, walk.least_of_likeliest) {
-            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0, None);
+        let spent = walk.spent(from.start, 0.0);
+        if !walk.out_of_reach(spent, walk.least_of_likeliest) {
+            self.walk(&mut walk, from.start, self.lexicon.root(), 0, spent, None);
         }
         *bound = walk.bound;
     }
 
-    /// One step of the lexicon walk at printed position `i`, having spent `channel`, where the
+    /// One step of the lexicon walk at printed position `i`, having spent `spent`, where the
     /// caller found that even the likeliest word would be within reach. `last` is the confusion
     /// the path read last if it ended here (passed down, not looked up at every state).
     fn walk<'w>(
@@ -571,18 +589,19 @@ impl Repairer {
         i: usize,
         node: crate::lexicon::State,
         out: u64,
-        channel: f64,
+        spent: Spent,
         last: Option<&'w Confusion>,
     ) {
+        let channel = spent.channel;
         let n = w.word.chars.len();
         // give up on a path that cannot end in a reading within the bound spelling the
         // likeliest word on from here (looked up only where even the rarest word would not be
         // within reach)
-        if w.out_of_reach(i, channel, w.least_of_rarest) && {
+        if w.out_of_reach(spent, w.least_of_rarest) && {
             let likeliest = self.lexicon.likeliest_count(node, out);
             let cost = w.found.word_costs.of(likeliest);
             let least = w.least_lexical(cost);
-            w.out_of_reach(i, channel, least)
+            w.out_of_reach(spent, least)
         } {
             return;
         }
@@ -607,9 +626,9 @@ impl Repairer {
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
-        let as_itself = channel + w.word.identity(i);
+        let as_itself = w.spent(i + 1, channel + w.word.identity(i));
         if !last.is_some_and(|c| c.before_itself)
-            && !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest)
+            && !w.out_of_reach(as_itself, w.least_of_likeliest)
         {
             if let Some(next) = self.lexicon.step(node, c, &mut o) {
                 let len = w.found.path_spelled.len();
@@ -637,7 +656,8 @@ impl Repairer {
             }
             let after = i + confusion.take;
             // the step would give up at once, whatever the letters lead to
-            if w.out_of_reach(after, cost, w.least_of_likeliest) {
+            let spent_after = w.spent(after, cost);
+            if w.out_of_reach(spent_after, w.least_of_likeliest) {
                 continue;
             }
             let mut o = out;
@@ -651,7 +671,7 @@ impl Repairer {
                     .path_spelled
                     .extend_from_slice(confusion.truth.chars());
                 w.found.path_ops.push(op);
-                self.walk(w, after, next, o, cost, Some(confusion));
+                self.walk(w, after, next, o, spent_after, Some(confusion));
                 w.found.path_ops.pop();
                 w.found.path_spelled.truncate(len);
             }
