@@ -661,11 +661,8 @@ impl Repairer {
                 continue;
             }
             let mut o = out;
-            let mut next = Some(node);
-            for &t in confusion.truth.chars() {
-                next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
-            }
-            if let Some(next) = next {
+            let truth = confusion.truth.chars().iter().copied();
+            if let Some(next) = self.lexicon.steps(node, truth, &mut o) {
                 let len = w.found.path_spelled.len();
                 w.found
                     .path_spelled
