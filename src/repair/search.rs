@@ -93,7 +93,8 @@ struct Found {
 /// lexicon's counts are few (wordfreq's frequencies are rounded), so the logarithm is taken
 /// about once per count. Slot `count % SLOTS` holds the last count asked there.
 struct WordCosts {
-    slots: Box<[(u64, f64)]>,
+    /// (Of a length known to the compiler: a slot is read without a bounds check.)
+    slots: Box<[(u64, f64); Self::SLOTS]>,
 }
 
 impl WordCosts {
@@ -112,7 +113,7 @@ impl Default for WordCosts {
     fn default() -> Self {
         // no count is u64::MAX, so every slot starts empty
         WordCosts {
-            slots: vec![(u64::MAX, 0.0); Self::SLOTS].into_boxed_slice(),
+            slots: Box::new([(u64::MAX, 0.0); Self::SLOTS]),
         }
     }
 }
