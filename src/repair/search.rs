@@ -574,15 +574,36 @@ impl Repairer {
         };
         walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
         walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
-        let spent = walk.spent(from.start, 0.0);
-        if !walk.out_of_reach(spent, walk.least_of_likeliest) {
-            self.walk(&mut walk, from.start, self.lexicon.root(), 0, spent, None);
+        let (root, spent) = (self.lexicon.root(), walk.spent(from.start, 0.0));
+        if !walk.out_of_reach(spent, walk.least_of_likeliest)
+            && !self.gives_up(&mut walk, root, 0, spent)
+        {
+            self.walk(&mut walk, from.start, root, 0, spent, None);
         }
         *bound = walk.bound;
     }
 
-    /// One step of the lexicon walk at printed position `i`, having spent `spent`, where the
-    /// caller found that even the likeliest word would be within reach. `last` is the confusion
+    /// Whether a path of the walk that reached `node` with output `out`, having spent `spent`,
+    /// can end in no reading within the bound, spelling even the likeliest word on from there
+    /// (looked up only where even the rarest word would not be within reach). Asked before
+    /// [`Repairer::walk`] is called: a path given up on costs no call.
+    fn gives_up(
+        &self,
+        w: &mut Walk<'_>,
+        node: crate::lexicon::State,
+        out: u64,
+        spent: Spent,
+    ) -> bool {
+        w.out_of_reach(spent, w.least_of_rarest) && {
+            let likeliest = self.lexicon.likeliest_count(node, out);
+            let cost = w.found.word_costs.of(likeliest);
+            let least = w.least_lexical(cost);
+            w.out_of_reach(spent, least)
+        }
+    }
+
+    /// One step of the lexicon walk at printed position `i`, having spent `spent`, on a path
+    /// the caller found within reach (see [`Repairer::gives_up`]). `last` is the confusion
     /// the path read last if it ended here (passed down, not looked up at every state).
     fn walk<'w>(
         &self,
@@ -595,17 +616,6 @@ impl Repairer {
     ) {
         let channel = spent.channel;
         let n = w.word.chars.len();
-        // give up on a path that cannot end in a reading within the bound spelling the
-        // likeliest word on from here (looked up only where even the rarest word would not be
-        // within reach)
-        if w.out_of_reach(spent, w.least_of_rarest) && {
-            let likeliest = self.lexicon.likeliest_count(node, out);
-            let cost = w.found.word_costs.of(likeliest);
-            let least = w.least_lexical(cost);
-            w.out_of_reach(spent, least)
-        } {
-            return;
-        }
         if let Some(count) = self.lexicon.final_count(node, out) {
             let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
@@ -631,7 +641,8 @@ impl Repairer {
         if !last.is_some_and(|c| c.before_itself)
             && !w.out_of_reach(as_itself, w.least_of_likeliest)
         {
-            if let Some(next) = self.lexicon.step(node, c, &mut o) {
+            let next = self.lexicon.step(node, c, &mut o);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, as_itself)) {
                 let len = w.found.path_spelled.len();
                 w.found.path_spelled.push(c);
                 self.walk(w, i + 1, next, o, as_itself, None);
@@ -663,7 +674,8 @@ impl Repairer {
             }
             let mut o = out;
             let truth = confusion.truth.chars().iter().copied();
-            if let Some(next) = self.lexicon.steps(node, truth, &mut o) {
+            let next = self.lexicon.steps(node, truth, &mut o);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, spent_after)) {
                 let len = w.found.path_spelled.len();
                 w.found
                     .path_spelled
