@@ -125,10 +125,7 @@ impl Lexicon {
     /// Frequency per billion words of a lowercase word form, if it is known.
     pub fn count(&self, word: &str) -> Option<u64> {
         let mut out = 0;
-        let mut state = self.root();
-        for c in word.chars() {
-            state = self.step(state, c, &mut out)?;
-        }
+        let state = self.steps(self.root(), word.chars(), &mut out)?;
         self.final_count(state, out)
     }
 
@@ -157,6 +154,22 @@ impl Lexicon {
         };
         *out += u64::from(le(output));
         Some(State::read([first, mask, last, likeliest]))
+    }
+
+    /// Follows `letters` from `state`, giving up at the first that has no transition; the
+    /// output along the way is added to `out`. (Inlined: the walk follows each confusion's
+    /// letters so, and a call costs more than the steps.)
+    #[inline]
+    pub fn steps(
+        &self,
+        mut state: State,
+        letters: impl IntoIterator<Item = char>,
+        out: &mut u64,
+    ) -> Option<State> {
+        for c in letters {
+            state = self.step(state, c, out)?;
+        }
+        Some(state)
     }
 
     /// The transition on the letter `c`, which is not common, among a state's rare transitions:

@@ -79,10 +79,12 @@ struct Segment {
 #[derive(Default)]
 struct Found {
     by_end: Vec<Vec<Segment>>,
-    spellings: String,
+    /// Spellings as chars, like the printed word's: the walk pushes and compares letters
+    /// without encoding them.
+    spellings: Vec<char>,
     ops: Vec<Op>,
     /// The letters spelled and the confusions read on the current path.
-    path_spelled: String,
+    path_spelled: Vec<char>,
     path_ops: Vec<Op>,
     word_costs: WordCosts,
 }
@@ -91,7 +93,8 @@ struct Found {
 /// lexicon's counts are few (wordfreq's frequencies are rounded), so the logarithm is taken
 /// about once per count. Slot `count % SLOTS` holds the last count asked there.
 struct WordCosts {
-    slots: Box<[(u64, f64)]>,
+    /// (Of a length known to the compiler: a slot is read without a bounds check.)
+    slots: Box<[(u64, f64); Self::SLOTS]>,
 }
 
 impl WordCosts {
@@ -110,13 +113,13 @@ impl Default for WordCosts {
     fn default() -> Self {
         // no count is u64::MAX, so every slot starts empty
         WordCosts {
-            slots: vec![(u64::MAX, 0.0); Self::SLOTS].into_boxed_slice(),
+            slots: Box::new([(u64::MAX, 0.0); Self::SLOTS]),
         }
     }
 }
 
 impl Found {
-    fn spelled(&self, s: &Segment) -> &str {
+    fn spelled(&self, s: &Segment) -> &[char] {
         &self.spellings[s.spelled.0..s.spelled.1]
     }
 
@@ -173,7 +176,9 @@ impl Found {
         {
             return;
         }
-        let same = |s: &Segment| spellings[s.spelled.0..s.spelled.1] == **path_spelled;
+        // (a same spelling is a same word, of the same count: most others are told apart by it)
+        let same =
+            |s: &Segment| s.count == count && spellings[s.spelled.0..s.spelled.1] == **path_spelled;
         if let Some(k) = ends_here.iter().position(same) {
             if ends_here[k].channel < channel {
                 return;
@@ -188,7 +193,7 @@ impl Found {
             return;
         }
         let spelled = (spellings.len(), spellings.len() + path_spelled.len());
-        spellings.push_str(path_spelled);
+        spellings.extend_from_slice(path_spelled);
         let segment_ops = (ops.len(), ops.len() + path_ops.len());
         ops.extend_from_slice(path_ops);
         let at = ends_here.partition_point(|s| s.total.total_cmp(&total).is_le());
@@ -452,8 +457,6 @@ struct Walk<'w> {
     /// No path is followed that cannot end in a reading of the whole word costing at most this;
     /// lowered as such readings are found.
     bound: f64,
-    /// The word as printed, which is never its own reading.
-    printed: &'w str,
     found: &'w mut Found,
     /// Where the segment starts in the printed word.
     start: usize,
@@ -478,13 +481,30 @@ impl Walk<'_> {
         }
     }
 
-    /// Whether no reading within the bound goes on from printed position `i` with `channel`
-    /// spent, when no word spelled on from there costs less than one of least lexical cost
-    /// `least`: what it spent, plus the least the rest of the printed word and such a word
-    /// cost, is over the bound.
-    fn out_of_reach(&self, i: usize, channel: f64, least: f64) -> bool {
-        self.before + channel + self.word.rest[i] + least > self.bound
+    /// What a path at printed position `i` that spent `channel` has spent.
+    fn spent(&self, i: usize, channel: f64) -> Spent {
+        Spent {
+            channel,
+            floor: self.before + channel + self.word.rest[i],
+        }
     }
+
+    /// Whether no reading within the bound goes on from a path that spent `spent`, when no word
+    /// spelled on from there costs less than one of least lexical cost `least`.
+    fn out_of_reach(&self, spent: Spent, least: f64) -> bool {
+        spent.floor + least > self.bound
+    }
+}
+
+/// What a path of the walk has spent, at a printed position.
+#[derive(Clone, Copy)]
+struct Spent {
+    /// Its channel cost.
+    channel: f64,
+    /// The least cost of a reading going on from it, but for the lexical cost of the segment's
+    /// word: what the reading before and the path spent, plus the least the rest of the printed
+    /// word costs. (Taken once per step: a state tests it against several lexical costs.)
+    floor: f64,
 }
 
 /// Where and how a search for a segment of a word starts.
@@ -538,14 +558,7 @@ impl Repairer {
     /// in `found` (its segments of earlier searches are dropped, their arenas kept).
     /// `before` is the cost of the reading of `word[..start]`; `bound` is lowered to the cost
     /// of the cheapest reading of the whole word found.
-    fn search(
-        &self,
-        word: &PrintedWord,
-        printed: &str,
-        from: Search,
-        bound: &mut f64,
-        found: &mut Found,
-    ) {
+    fn search(&self, word: &PrintedWord, from: Search, bound: &mut f64, found: &mut Found) {
         found.clear_segments(word.ends_after(from.start));
         let mut walk = Walk {
             word,
@@ -554,7 +567,6 @@ impl Repairer {
             allow_edits: from.allow_edits,
             before: from.before,
             bound: *bound,
-            printed,
             found,
             start: from.start,
             least_of_likeliest: 0.0,
@@ -562,38 +574,53 @@ impl Repairer {
         };
         walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
         walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
-        if !walk.out_of_reach(from.start, 0.0, walk.least_of_likeliest) {
-            self.walk(&mut walk, from.start, self.lexicon.root(), 0, 0.0);
+        let (root, spent) = (self.lexicon.root(), walk.spent(from.start, 0.0));
+        if !walk.out_of_reach(spent, walk.least_of_likeliest)
+            && !self.gives_up(&mut walk, root, 0, spent)
+        {
+            self.walk(&mut walk, from.start, root, 0, spent, None);
         }
         *bound = walk.bound;
     }
 
-    /// One step of the lexicon walk at printed position `i`, having spent `channel`, where the
-    /// caller found that even the likeliest word would be within reach.
-    fn walk(
+    /// Whether a path of the walk that reached `node` with output `out`, having spent `spent`,
+    /// can end in no reading within the bound, spelling even the likeliest word on from there
+    /// (looked up only where even the rarest word would not be within reach). Asked before
+    /// [`Repairer::walk`] is called: a path given up on costs no call.
+    fn gives_up(
         &self,
         w: &mut Walk<'_>,
-        i: usize,
         node: crate::lexicon::State,
         out: u64,
-        channel: f64,
-    ) {
-        let n = w.word.chars.len();
-        // give up on a path that cannot end in a reading within the bound spelling the
-        // likeliest word on from here (looked up only where even the rarest word would not be
-        // within reach)
-        if w.out_of_reach(i, channel, w.least_of_rarest) && {
+        spent: Spent,
+    ) -> bool {
+        w.out_of_reach(spent, w.least_of_rarest) && {
             let likeliest = self.lexicon.likeliest_count(node, out);
             let cost = w.found.word_costs.of(likeliest);
             let least = w.least_lexical(cost);
-            w.out_of_reach(i, channel, least)
-        } {
-            return;
+            w.out_of_reach(spent, least)
         }
+    }
+
+    /// One step of the lexicon walk at printed position `i`, having spent `spent`, on a path
+    /// the caller found within reach (see [`Repairer::gives_up`]). `last` is the confusion
+    /// the path read last if it ended here (passed down, not looked up at every state).
+    fn walk<'w>(
+        &self,
+        w: &mut Walk<'w>,
+        i: usize,
+        node: crate::lexicon::State,
+        out: u64,
+        spent: Spent,
+        last: Option<&'w Confusion>,
+    ) {
+        let channel = spent.channel;
+        let n = w.word.chars.len();
         if let Some(count) = self.lexicon.final_count(node, out) {
             let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
-            let reads_to_end = i == n && spelled != w.printed;
+            // (the word as printed is never its own reading)
+            let reads_to_end = i == n && *spelled != w.word.chars;
             let first = w.first();
             if reads_to_end && (first || is_compound_part(spelled, count)) {
                 let lexical = segment_cost(w.found.word_costs.of(count), first);
@@ -607,24 +634,18 @@ impl Repairer {
         if i >= n {
             return;
         }
-        // the confusion read last, if it ended here
-        let last = w
-            .found
-            .path_ops
-            .last()
-            .map(|&op| (op, w.word.confusion(op)));
-        let last = last.filter(|(op, c)| op.at + c.take == i).map(|(_, c)| c);
         // read the letter as itself
         let c = w.word.chars[i];
         let mut o = out;
-        let as_itself = channel + w.word.identity(i);
+        let as_itself = w.spent(i + 1, channel + w.word.identity(i));
         if !last.is_some_and(|c| c.before_itself)
-            && !w.out_of_reach(i + 1, as_itself, w.least_of_likeliest)
+            && !w.out_of_reach(as_itself, w.least_of_likeliest)
         {
-            if let Some(next) = self.lexicon.step(node, c, &mut o) {
+            let next = self.lexicon.step(node, c, &mut o);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, as_itself)) {
                 let len = w.found.path_spelled.len();
                 w.found.path_spelled.push(c);
-                self.walk(w, i + 1, next, o, as_itself);
+                self.walk(w, i + 1, next, o, as_itself, None);
                 w.found.path_spelled.truncate(len);
             }
         }
@@ -647,19 +668,20 @@ impl Repairer {
             }
             let after = i + confusion.take;
             // the step would give up at once, whatever the letters lead to
-            if w.out_of_reach(after, cost, w.least_of_likeliest) {
+            let spent_after = w.spent(after, cost);
+            if w.out_of_reach(spent_after, w.least_of_likeliest) {
                 continue;
             }
             let mut o = out;
-            let mut next = Some(node);
-            for &t in confusion.truth.chars() {
-                next = next.and_then(|nd| self.lexicon.step(nd, t, &mut o));
-            }
-            if let Some(next) = next {
+            let truth = confusion.truth.chars().iter().copied();
+            let next = self.lexicon.steps(node, truth, &mut o);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, spent_after)) {
                 let len = w.found.path_spelled.len();
-                w.found.path_spelled.extend(confusion.truth.chars());
+                w.found
+                    .path_spelled
+                    .extend_from_slice(confusion.truth.chars());
                 w.found.path_ops.push(op);
-                self.walk(w, after, next, o, cost);
+                self.walk(w, after, next, o, spent_after, Some(confusion));
                 w.found.path_ops.pop();
                 w.found.path_spelled.truncate(len);
             }
@@ -672,7 +694,6 @@ impl Repairer {
     fn best_reading(
         &self,
         word: &PrintedWord,
-        printed: &str,
         allow_edits: bool,
         mut bound: f64,
         found: &mut Found,
@@ -697,7 +718,7 @@ impl Repairer {
                 whole_only: false,
                 before: prefix.cost,
             };
-            self.search(word, printed, from, &mut bound, found);
+            self.search(word, from, &mut bound, found);
             for seg in found.segments(word.ends_after(start)) {
                 let whole = start == 0 && seg.end == n;
                 let lexical = segment_cost(seg.word_cost, whole);
@@ -806,28 +827,28 @@ impl Repairer {
                     before: 0.0,
                 };
                 let mut bound = printed_cost + useful_margin();
-                self.search(printed, word, from, &mut bound, found);
+                self.search(printed, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
                 let cuts = |s: &Segment| found.ops(s).iter().all(|&op| printed.cuts_letters(op));
                 let best = found
                     .segments(printed.ends_after(0))
-                    .filter(|s| found.spelled(s) != word && !cuts(s))
+                    .filter(|s| found.spelled(s) != printed.chars && !cuts(s))
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
-                    spelled: found.spelled(best).to_string(),
+                    spelled: found.spelled(best).iter().collect(),
                     ops: found.ops(best).to_vec(),
                 };
                 (printed_cost, path)
             }
             None => {
                 let as_printed =
-                    self.best_reading(printed, word, false, f64::INFINITY, found, last_parts);
+                    self.best_reading(printed, false, f64::INFINITY, found, last_parts);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
-                let best = self.best_reading(printed, word, true, bound, found, last_parts);
+                let best = self.best_reading(printed, true, bound, found, last_parts);
                 let best = best.map(|cost| spell_out(cost, last_parts, found));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
@@ -870,7 +891,7 @@ fn spell_out(cost: f64, best: &[Option<LastPart>], found: &Found) -> Path {
         ops: Vec::new(),
     };
     for (segment, linking_s) in parts.iter().rev() {
-        path.spelled.push_str(found.spelled(segment));
+        path.spelled.extend(found.spelled(segment));
         if *linking_s {
             path.spelled.push('s');
         }
@@ -902,48 +923,48 @@ fn part_cost(whole: f64) -> f64 {
     whole.min(COMPOUND_PART_CAP) * COMPOUND_PART_WEIGHT + COMPOUND_JOIN_COST
 }
 
-/// Function words are never parts of compounds ("åren|det" is no word). (A `match`: the
-/// compound search asks it of every part it finds.)
-fn is_function_word(word: &str) -> bool {
+/// Function words are never parts of compounds ("åren|det" is no word). (A `match`, on letters
+/// as the walk spells them: the compound search asks it of every part it finds.)
+fn is_function_word(word: &[char]) -> bool {
     matches!(
         word,
-        "och"
-            | "att"
-            | "det"
-            | "den"
-            | "dem"
-            | "som"
-            | "för"
-            | "med"
-            | "till"
-            | "men"
-            | "han"
-            | "hon"
-            | "var"
-            | "har"
-            | "ett"
-            | "sig"
-            | "sin"
-            | "sitt"
-            | "vi"
-            | "ni"
-            | "de"
-            | "av"
-            | "om"
-            | "på"
-            | "är"
-            | "inte"
-            | "kan"
-            | "ska"
-            | "så"
-            | "nu"
+        ['o', 'c', 'h']
+            | ['a', 't', 't']
+            | ['d', 'e', 't']
+            | ['d', 'e', 'n']
+            | ['d', 'e', 'm']
+            | ['s', 'o', 'm']
+            | ['f', 'ö', 'r']
+            | ['m', 'e', 'd']
+            | ['t', 'i', 'l', 'l']
+            | ['m', 'e', 'n']
+            | ['h', 'a', 'n']
+            | ['h', 'o', 'n']
+            | ['v', 'a', 'r']
+            | ['h', 'a', 'r']
+            | ['e', 't', 't']
+            | ['s', 'i', 'g']
+            | ['s', 'i', 'n']
+            | ['s', 'i', 't', 't']
+            | ['v', 'i']
+            | ['n', 'i']
+            | ['d', 'e']
+            | ['a', 'v']
+            | ['o', 'm']
+            | ['p', 'å']
+            | ['ä', 'r']
+            | ['i', 'n', 't', 'e']
+            | ['k', 'a', 'n']
+            | ['s', 'k', 'a']
+            | ['s', 'å']
+            | ['n', 'u']
     )
 }
 
 /// Whether a lexicon word may be one part of a compound: four letters or more, or a common
 /// three-letter word ("hem", "tid"), and not a function word.
-fn is_compound_part(word: &str, count: u64) -> bool {
-    let len = word.chars().count();
+fn is_compound_part(word: &[char], count: u64) -> bool {
+    let len = word.len();
     (len >= 4 || (len == 3 && count >= 1000)) && !is_function_word(word)
 }
 
