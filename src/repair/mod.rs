@@ -485,21 +485,21 @@ impl Vocabulary {
         let number = self.numbers[id] as usize;
         match self.near.readings[number].iter().find(|(k, _)| *k == key) {
             Some((_, copy)) => copy.clone(),
-            None => self.copy_reading(repairer, channel, number, word),
+            None => self.copy_reading(repairer, channel, key, number, word),
         }
     }
 
     /// The reading of `word`, word `number` in the thread's words, from the process-wide cache,
-    /// which computes it once for all threads; the thread keeps a copy.
+    /// which computes it once for all threads; the thread keeps a copy under `key`.
     #[inline(never)]
     fn copy_reading(
         &mut self,
         repairer: &Repairer,
         channel: &PassChannel<'_>,
+        key: ReadingKey,
         number: usize,
         word: &Word,
     ) -> Option<Arc<Reading>> {
-        let key = (channel.signature, word.real_word_ok);
         let near = &mut self.near;
         let copy = repairer.reading(channel, word.real_word_ok, &word.lower);
         if near.copies >= NEAR_CACHE_LIMIT {
