@@ -849,7 +849,7 @@ impl Repairer {
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
                 let best = self.best_reading(printed, true, bound, found, last_parts);
-                let best = best.map(|cost| spell_out(cost, last_parts, found));
+                let best = best.and_then(|_| spell_out(last_parts, found));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
@@ -870,11 +870,12 @@ impl Repairer {
     }
 }
 
-/// The reading of cost `cost` that [`Repairer::best_reading`] found and left in `best`, spelled
-/// out part by part.
-fn spell_out(cost: f64, best: &[Option<LastPart>], found: &Found) -> Path {
-    let mut parts = Vec::new();
+/// The reading of the whole word that [`Repairer::best_reading`] found and left in `best`, if
+/// it found one, spelled out part by part.
+fn spell_out(best: &[Option<LastPart>], found: &Found) -> Option<Path> {
     let mut end = best.len() - 1;
+    let cost = best[end]?.cost;
+    let mut parts = Vec::new();
     while let Some(LastPart {
         start,
         segment: Some(segment),
@@ -897,7 +898,7 @@ fn spell_out(cost: f64, best: &[Option<LastPart>], found: &Found) -> Path {
         }
         path.ops.extend_from_slice(found.ops(segment));
     }
-    path
+    Some(path)
 }
 
 /// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
