@@ -73,7 +73,8 @@ fn main() {
 /// of per byte, so that the repair stage's search steps through plain arrays, a common letter's
 /// transition found by its bit in the state's mask (see src/lexicon.rs for the layout). States
 /// are numbered breadth-first from the root, 0, but a transition holds its target's record
-/// rather than its number, so that a step reads one slot.
+/// rather than its number, so that a step reads one slot; counts are stored as drops from the
+/// likeliest count, so that a slot is four `u32`s.
 fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
     use std::collections::{HashMap, VecDeque};
     let mut number: HashMap<usize, u32> = HashMap::new();
@@ -118,7 +119,7 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         first.push(labels.len() as u32);
     }
     let likeliest = likeliest_completions(&first, &finals, &targets, &outputs);
-    // per state its record (first slot, mask, final, likeliest)
+    // per state its record (first slot, mask, final drop)
     let common_bit = |t: usize| {
         let letter = char::from_u32(labels[t]).unwrap();
         COMMON_LETTERS.iter().position(|&l| l == letter)
@@ -131,36 +132,49 @@ fn flatten(fst: &fst::raw::Fst<Vec<u8>>) -> Vec<u8> {
         for t in transitions {
             mask |= common_bit(t).map_or(RARE_BIT, |bit| 1 << bit);
         }
-        states.push([slot_count, mask, finals[s], likeliest[s]]);
+        let final_drop = if finals[s] == u32::MAX {
+            u32::MAX
+        } else {
+            likeliest[s] - finals[s]
+        };
+        states.push([slot_count, mask, final_drop]);
         slot_count += mask.count_ones();
     }
-    // per slot its transition's output and target's record, or, after the common letters' slots
-    // of a state with other letters too, (start, end, 0, 0, 0) of its other letters among the
-    // rare transitions; per rare transition (letter, output, target's record)
+    // per slot its transition's drop and target's record, or, after the common letters' slots
+    // of a state with other letters too, (start, end, 0, 0) of its other letters among the
+    // rare transitions; per rare transition (letter, drop, target's record)
     let (mut slots, mut rare) = (Vec::new(), Vec::new());
     for s in 0..finals.len() {
         let start = rare.len() as u32;
         let mut common = Vec::new();
         for t in first[s] as usize..first[s + 1] as usize {
-            let [first, mask, last, likeliest] = states[targets[t] as usize];
+            let target = targets[t] as usize;
+            let drop = likeliest[s] - outputs[t] - likeliest[target];
+            let [first, mask, final_drop] = states[target];
             match common_bit(t) {
-                Some(bit) => common.push((bit, [outputs[t], first, mask, last, likeliest])),
-                None => rare.push([labels[t], outputs[t], first, mask, last, likeliest]),
+                Some(bit) => common.push((bit, [drop, first, mask, final_drop])),
+                None => rare.push([labels[t], drop, first, mask, final_drop]),
             }
         }
         // in the order of their bits
         common.sort_by_key(|c| c.0);
         slots.extend(common.into_iter().map(|c| c.1));
         if states[s][1] & RARE_BIT != 0 {
-            slots.push([start, rare.len() as u32, 0, 0, 0]);
+            slots.push([start, rare.len() as u32, 0, 0]);
         }
     }
     assert_eq!(slots.len(), slot_count as usize);
     let mut blob = Vec::new();
     let mut put = |v: u32| blob.extend_from_slice(&v.to_le_bytes());
+    // the header, padded to 32 bytes so that the slots lie 16-byte aligned: the number of slots,
+    // the root's record and its likeliest count
     put(slot_count);
     for v in states[0] {
         put(v);
+    }
+    put(likeliest[0]);
+    for _ in 0..3 {
+        put(0);
     }
     for v in slots.iter().flatten() {
         put(*v);

@@ -2,21 +2,25 @@
 //! automaton and embedded in the binary. Keys are lowercase; values are occurrences per billion
 //! words.
 //!
-//! Layout (little-endian `u32`s): the number of slots `T`; the root's record; `T` slots of five
-//! `u32`s; then the rest in sixes, the rare transitions. A state's record is (`first`, `mask`,
-//! `final`, `likeliest`). Bit `i < 30` of `mask` says that the state has a transition on
-//! `COMMON_LETTERS[i]` (src/common_letters.rs: a–z, ä, å, é, ö), and its bit 31 that it has
+//! Layout (little-endian `u32`s): a header of eight, the number of slots `T`, the root's record
+//! and the count of the likeliest word (then padding, so that the slots lie 16-byte aligned);
+//! `T` slots of four `u32`s; then the rest in fives, the rare transitions. A state's record is
+//! (`first`, `mask`, `final_drop`). Bit `i < 30` of `mask` says that the state has a transition
+//! on `COMMON_LETTERS[i]` (src/common_letters.rs: a–z, ä, å, é, ö), and its bit 31 that it has
 //! transitions on other letters. The state's slots start at `first`: one per common letter, in
 //! the order of their bits, so that letter `i`'s transition is slot
-//! `first + (mask & ((1 << i) - 1)).count_ones()`, each holding the transition's output and its
-//! target's record; then, if bit 31 is set, (start, end, 0, 0, 0): its transitions on other
-//! letters are the rare transitions `start..end`, each (letter, output, target's record),
-//! letters ascending (the same rank with `i` = 31 finds that slot). `final` is a final state's
-//! own output (`u32::MAX` for one that is not final), and `likeliest` the largest sum of outputs
-//! on to a final state, which bounds the count of any word spelled on from the state. A word's
-//! count is the sum of the outputs along its path plus its final state's output. States are
-//! laid out breadth-first from the root; a state reached by several transitions has its record
-//! in each of them.
+//! `first + (mask & ((1 << i) - 1)).count_ones()`, each holding the transition's drop and its
+//! target's record; then, if bit 31 is set, (start, end, 0, 0): its transitions on other letters
+//! are the rare transitions `start..end`, each (letter, drop, target's record), letters
+//! ascending (the same rank with `i` = 31 finds that slot).
+//!
+//! Counts are kept as drops from the likeliest word, so that a step reads four `u32`s and the
+//! bound the walk prunes by is at hand without a sum: a path of letters from the root carries
+//! the count of the likeliest word spelled on from it (the root's is in the header), a
+//! transition's drop is how much that count falls by following it, and a state's `final_drop`
+//! how much less than its likeliest count the word ending there counts (`u32::MAX` for a state
+//! that is not final). States are laid out breadth-first from the root; a state reached by
+//! several transitions has its record in each of them.
 //!
 //! The repair stage walks this automaton letter by letter under the OCR confusion model, so a
 //! step reads one slot and searches nothing for the letters nearly all steps follow, and a
@@ -27,26 +31,25 @@ use std::sync::LazyLock;
 
 include!("common_letters.rs");
 
-/// Bytes aligned as `u32`s, so that the tables are read as `u32`s in place.
-#[repr(C)]
-struct AlignedAsU32<Bytes: ?Sized> {
-    _align: [u32; 0],
+/// Bytes aligned as 16, so that the tables are read as `u32`s in place and no slot straddles
+/// two cache lines.
+#[repr(C, align(16))]
+struct Aligned<Bytes: ?Sized> {
     bytes: Bytes,
 }
 
-static LEXICON_DAG: &AlignedAsU32<[u8]> = &AlignedAsU32 {
-    _align: [],
+static LEXICON_DAG: &Aligned<[u8]> = &Aligned {
     bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.dag")),
 };
 
 pub struct Lexicon {
     root: State,
-    /// Per slot (output, target's record), or (start, end, 0, 0, 0) of a state's rare
-    /// transitions, little-endian.
-    slots: &'static [[u32; 5]],
-    /// Per transition on a letter that is not common (letter, output, target's record),
+    /// Per slot (drop, target's record), or (start, end, 0, 0) of a state's rare transitions,
     /// little-endian.
-    rare: &'static [[u32; 6]],
+    slots: &'static [[u32; 4]],
+    /// Per transition on a letter that is not common (letter, drop, target's record),
+    /// little-endian.
+    rare: &'static [[u32; 5]],
 }
 
 /// The bit of a state's mask that says it has transitions on other letters than the common ones.
@@ -75,27 +78,29 @@ const RANK: [u8; 256] = {
     ranks
 };
 
-/// A state of the lexicon's automaton, by its record; the root is the empty prefix.
+/// A state of the lexicon's automaton, by its record, as reached by a path of letters from the
+/// root (the root's is the empty path): the path's counts come with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct State {
     /// Its first slot.
     first: u32,
     /// Its common letters' bits, and [`RARE_BIT`] if it has other letters.
     mask: u32,
-    /// Its own output if it is final, else `u32::MAX`.
-    last: u32,
-    /// The largest sum of outputs from it on to a final state.
+    /// How much less than `likeliest` the word ending here counts if it is final, else
+    /// `u32::MAX`.
+    final_drop: u32,
+    /// The count of the likeliest word spelled on from the path.
     likeliest: u32,
 }
 
 impl State {
-    /// The state of a stored record.
-    fn read([first, mask, last, likeliest]: [u32; 4]) -> State {
+    /// The state of a stored record, reached with the count `likeliest`.
+    fn read([first, mask, final_drop]: [u32; 3], likeliest: u32) -> State {
         State {
             first: le(first),
             mask: le(mask),
-            last: le(last),
-            likeliest: le(likeliest),
+            final_drop: le(final_drop),
+            likeliest,
         }
     }
 }
@@ -109,12 +114,12 @@ impl Lexicon {
     /// The lexicon embedded in the binary; opening it reads no data.
     pub fn embedded() -> &'static Lexicon {
         static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-            let (header, tables) = LEXICON_DAG.bytes.split_at(20);
+            let (header, tables) = LEXICON_DAG.bytes.split_at(32);
             let header: &[u32] = bytemuck::cast_slice(header);
             let slots = le(header[0]) as usize;
-            let (slots, rare) = tables.split_at(20 * slots);
+            let (slots, rare) = tables.split_at(16 * slots);
             Lexicon {
-                root: State::read(header[1..].try_into().unwrap()),
+                root: State::read(header[1..4].try_into().unwrap(), le(header[4])),
                 slots: bytemuck::cast_slice(slots),
                 rare: bytemuck::cast_slice(rare),
             }
@@ -124,18 +129,17 @@ impl Lexicon {
 
     /// Frequency per billion words of a lowercase word form, if it is known.
     pub fn count(&self, word: &str) -> Option<u64> {
-        let mut out = 0;
-        let state = self.steps(self.root(), word.chars(), &mut out)?;
-        self.final_count(state, out)
+        let state = self.steps(self.root(), word.chars())?;
+        self.final_count(state)
     }
 
     pub fn root(&self) -> State {
         self.root
     }
 
-    /// Follows the letter `c` from `state`; the output along the way is added to `out`.
+    /// Follows the letter `c` from `state`.
     #[inline]
-    pub fn step(&self, state: State, c: char, out: &mut u64) -> Option<State> {
+    pub fn step(&self, state: State, c: char) -> Option<State> {
         let bit = MASK_BIT.get(c as usize).map_or(RARE_BIT, |&bit| bit);
         if state.mask & bit == 0 {
             return None;
@@ -147,50 +151,51 @@ impl Lexicon {
             None => below.count_ones(),
         };
         let slot = &self.slots[(state.first + rank) as usize];
-        let [output, first, mask, last, likeliest] = if bit == RARE_BIT {
+        let [drop, first, mask, final_drop] = if bit == RARE_BIT {
             self.rare_transition(slot, c)?
         } else {
             *slot
         };
-        *out += u64::from(le(output));
-        Some(State::read([first, mask, last, likeliest]))
+        Some(State::read(
+            [first, mask, final_drop],
+            state.likeliest - le(drop),
+        ))
     }
 
-    /// Follows `letters` from `state`, giving up at the first that has no transition; the
-    /// output along the way is added to `out`. (Inlined: the walk follows each confusion's
-    /// letters so, and a call costs more than the steps.)
+    /// Follows `letters` from `state`, giving up at the first that has no transition.
+    /// (Inlined: the walk follows each confusion's letters so, and a call costs more than the
+    /// steps.)
     #[inline]
     pub fn steps(
         &self,
         mut state: State,
         letters: impl IntoIterator<Item = char>,
-        out: &mut u64,
     ) -> Option<State> {
         for c in letters {
-            state = self.step(state, c, out)?;
+            state = self.step(state, c)?;
         }
         Some(state)
     }
 
     /// The transition on the letter `c`, which is not common, among a state's rare transitions:
-    /// (output, target's record).
+    /// (drop, target's record).
     #[cold]
-    fn rare_transition(&self, range: &[u32; 5], c: char) -> Option<[u32; 5]> {
+    fn rare_transition(&self, range: &[u32; 4], c: char) -> Option<[u32; 4]> {
         let here = &self.rare[le(range[0]) as usize..le(range[1]) as usize];
         let i = here.binary_search_by_key(&(c as u32), |t| le(t[0])).ok()?;
-        let [_, output, first, mask, last, likeliest] = here[i];
-        Some([output, first, mask, last, likeliest])
+        let [_, drop, first, mask, final_drop] = here[i];
+        Some([drop, first, mask, final_drop])
     }
 
-    /// The count of the word that ends at `state`, reached with accumulated output `out`.
-    pub fn final_count(&self, state: State, out: u64) -> Option<u64> {
-        (state.last != u32::MAX).then(|| out + u64::from(state.last))
+    /// The count of the word that ends at `state`, if it is final.
+    pub fn final_count(&self, state: State) -> Option<u64> {
+        (state.final_drop != u32::MAX).then(|| u64::from(state.likeliest - state.final_drop))
     }
 
-    /// The largest count of a word spelled on from `state`, reached with accumulated output
-    /// `out`: no reading through `state` is likelier.
-    pub fn likeliest_count(&self, state: State, out: u64) -> u64 {
-        out + u64::from(state.likeliest)
+    /// The largest count of a word spelled on from `state`: no reading through `state` is
+    /// likelier.
+    pub fn likeliest_count(&self, state: State) -> u64 {
+        u64::from(state.likeliest)
     }
 }
 
@@ -198,23 +203,25 @@ impl Lexicon {
 mod tests {
     use super::*;
 
-    /// A state's transitions (letter, target, output), read in order from its slots and rare
+    /// A state's transitions (letter, target), read in order from its slots and rare
     /// transitions rather than looked up by rank.
-    fn transitions(lexicon: &Lexicon, state: State) -> Vec<(char, State, u32)> {
+    fn transitions(lexicon: &Lexicon, state: State) -> Vec<(char, State)> {
         let mut slots = lexicon.slots[state.first as usize..].iter();
-        let record = |r: &[u32]| State::read(r.try_into().unwrap());
+        let target = |drop: u32, record: &[u32]| {
+            State::read(record.try_into().unwrap(), state.likeliest - le(drop))
+        };
         let mut found = Vec::new();
         for (bit, &letter) in COMMON_LETTERS.iter().enumerate() {
             if state.mask & (1 << bit) != 0 {
                 let slot = slots.next().unwrap();
-                found.push((letter, record(&slot[1..]), le(slot[0])));
+                found.push((letter, target(slot[0], &slot[1..])));
             }
         }
         if state.mask & RARE_BIT != 0 {
             let [start, end, ..] = slots.next().unwrap().map(le);
             for t in &lexicon.rare[start as usize..end as usize] {
                 let letter = char::from_u32(le(t[0])).unwrap();
-                found.push((letter, record(&t[2..]), le(t[1])));
+                found.push((letter, target(t[1], &t[2..])));
             }
         }
         found
@@ -222,13 +229,14 @@ mod tests {
 
     /// [`Lexicon::count`] by scanning each state's transitions.
     fn count_by_scanning(lexicon: &Lexicon, word: &str) -> Option<u64> {
-        let (mut out, mut state) = (0, lexicon.root());
+        let mut state = lexicon.root();
         for c in word.chars() {
-            let (_, target, output) = transitions(lexicon, state).into_iter().find(|t| t.0 == c)?;
-            out += u64::from(output);
-            state = target;
+            state = transitions(lexicon, state)
+                .into_iter()
+                .find(|t| t.0 == c)?
+                .1;
         }
-        lexicon.final_count(state, out)
+        lexicon.final_count(state)
     }
 
     #[test]
@@ -294,17 +302,17 @@ mod tests {
         letters.dedup();
         while let Some(state) = states.pop() {
             let all = transitions(lexicon, state);
-            for &(letter, target, output) in &all {
-                let mut out = 7;
-                assert_eq!(lexicon.step(state, letter, &mut out), Some(target));
-                assert_eq!(out, 7 + u64::from(output));
+            for &(letter, target) in &all {
+                assert_eq!(lexicon.step(state, letter), Some(target));
+                // no word spelled on is likelier than the likeliest before the step
+                assert!(target.likeliest <= state.likeliest);
                 if seen < 5_000 {
                     states.push(target);
                 }
                 seen += 1;
             }
             for &letter in letters.iter().filter(|&&l| all.iter().all(|t| t.0 != l)) {
-                assert_eq!(lexicon.step(state, letter, &mut 0), None, "{letter}");
+                assert_eq!(lexicon.step(state, letter), None, "{letter}");
             }
         }
     }
@@ -322,16 +330,16 @@ mod tests {
     #[test]
     fn likeliest_count_bounds_every_word_below_a_state() {
         let lexicon = Lexicon::embedded();
-        let (mut out, mut state) = (0, lexicon.root());
+        let mut state = lexicon.root();
         for c in "kommun".chars() {
-            state = lexicon.step(state, c, &mut out).unwrap();
-            let below = lexicon.likeliest_count(state, out);
+            state = lexicon.step(state, c).unwrap();
+            let below = lexicon.likeliest_count(state);
             for word in ["kommun", "kommunen", "kommunerna", "kommunal"] {
                 assert!(lexicon.count(word).unwrap() <= below, "{word}");
             }
         }
         assert_eq!(
-            lexicon.likeliest_count(lexicon.root(), 0),
+            lexicon.likeliest_count(lexicon.root()),
             lexicon.count("är").unwrap()
         );
     }

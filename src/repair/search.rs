@@ -576,26 +576,20 @@ impl Repairer {
         walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
         let (root, spent) = (self.lexicon.root(), walk.spent(from.start, 0.0));
         if !walk.out_of_reach(spent, walk.least_of_likeliest)
-            && !self.gives_up(&mut walk, root, 0, spent)
+            && !self.gives_up(&mut walk, root, spent)
         {
-            self.walk(&mut walk, from.start, root, 0, spent, None);
+            self.walk(&mut walk, from.start, root, spent, None);
         }
         *bound = walk.bound;
     }
 
-    /// Whether a path of the walk that reached `node` with output `out`, having spent `spent`,
-    /// can end in no reading within the bound, spelling even the likeliest word on from there
-    /// (looked up only where even the rarest word would not be within reach). Asked before
-    /// [`Repairer::walk`] is called: a path given up on costs no call.
-    fn gives_up(
-        &self,
-        w: &mut Walk<'_>,
-        node: crate::lexicon::State,
-        out: u64,
-        spent: Spent,
-    ) -> bool {
+    /// Whether a path of the walk that reached `node`, having spent `spent`, can end in no
+    /// reading within the bound, spelling even the likeliest word on from there (looked up only
+    /// where even the rarest word would not be within reach). Asked before [`Repairer::walk`] is
+    /// called: a path given up on costs no call.
+    fn gives_up(&self, w: &mut Walk<'_>, node: crate::lexicon::State, spent: Spent) -> bool {
         w.out_of_reach(spent, w.least_of_rarest) && {
-            let likeliest = self.lexicon.likeliest_count(node, out);
+            let likeliest = self.lexicon.likeliest_count(node);
             let cost = w.found.word_costs.of(likeliest);
             let least = w.least_lexical(cost);
             w.out_of_reach(spent, least)
@@ -610,13 +604,12 @@ impl Repairer {
         w: &mut Walk<'w>,
         i: usize,
         node: crate::lexicon::State,
-        out: u64,
         spent: Spent,
         last: Option<&'w Confusion>,
     ) {
         let channel = spent.channel;
         let n = w.word.chars.len();
-        if let Some(count) = self.lexicon.final_count(node, out) {
+        if let Some(count) = self.lexicon.final_count(node) {
             let spelled = &w.found.path_spelled;
             // a reading of the whole word lowers the bound
             // (the word as printed is never its own reading)
@@ -636,16 +629,15 @@ impl Repairer {
         }
         // read the letter as itself
         let c = w.word.chars[i];
-        let mut o = out;
         let as_itself = w.spent(i + 1, channel + w.word.identity(i));
         if !last.is_some_and(|c| c.before_itself)
             && !w.out_of_reach(as_itself, w.least_of_likeliest)
         {
-            let next = self.lexicon.step(node, c, &mut o);
-            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, as_itself)) {
+            let next = self.lexicon.step(node, c);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, as_itself)) {
                 let len = w.found.path_spelled.len();
                 w.found.path_spelled.push(c);
-                self.walk(w, i + 1, next, o, as_itself, None);
+                self.walk(w, i + 1, next, as_itself, None);
                 w.found.path_spelled.truncate(len);
             }
         }
@@ -672,16 +664,15 @@ impl Repairer {
             if w.out_of_reach(spent_after, w.least_of_likeliest) {
                 continue;
             }
-            let mut o = out;
             let truth = confusion.truth.chars().iter().copied();
-            let next = self.lexicon.steps(node, truth, &mut o);
-            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, o, spent_after)) {
+            let next = self.lexicon.steps(node, truth);
+            if let Some(next) = next.filter(|&next| !self.gives_up(w, next, spent_after)) {
                 let len = w.found.path_spelled.len();
                 w.found
                     .path_spelled
                     .extend_from_slice(confusion.truth.chars());
                 w.found.path_ops.push(op);
-                self.walk(w, after, next, o, spent_after, Some(confusion));
+                self.walk(w, after, next, spent_after, Some(confusion));
                 w.found.path_ops.pop();
                 w.found.path_spelled.truncate(len);
             }
