@@ -1,13 +1,15 @@
 //! Repair throughput on the OCR development corpus (corpus/ocr/*/*.txt), on one thread.
 //!
 //! `cargo bench --bench repair` prints MB/s for a cold pass (every document seen for the first
-//! time: the honest figure for an archive of unique text) and for warm passes (the
-//! cache of word readings filled, as in a long batch over similar documents), each also as a
-//! ratio to a baseline measured in the same run: splitting the same text into words with the
-//! tokenizer's regex, the least any word-level repair must do.
+//! time: the honest figure for an archive of unique text), for the same pass in a process that
+//! has first repaired the 105 documents of the training corpus (corpus/train_ocr: other texts of
+//! the same kinds, as a batch job is part-way through an archive), and for warm passes (the
+//! cache of word readings filled, as when documents repeat), each also as a ratio to a baseline
+//! measured in the same run: splitting the same text into words with the tokenizer's regex, the
+//! least any word-level repair must do.
 //!
 //! A process can see the corpus for the first time only once, and one cold pass takes some
-//! 50 ms, which a busy machine easily disturbs: the cold pass is run in [`COLD_RUNS`] fresh
+//! 50 ms, which a busy machine easily disturbs: each cold pass is run in [`COLD_RUNS`] fresh
 //! processes (this program again, with [`COLD_CHILD`] set), and their median and range are
 //! given. Before its cold pass, each is warmed with a tiny document of words the corpus does not
 //! have ([`WARM_UP`]), so that the cold figure is the repair of unseen documents and not process
@@ -25,12 +27,13 @@
 use kansli::repair::Repairer;
 use std::time::Instant;
 
-fn corpus() -> Vec<String> {
-    let mut paths: Vec<_> = ["light", "poor", "swe"]
-        .iter()
-        .flat_map(|p| {
-            std::fs::read_dir(format!("corpus/ocr/{p}")).expect("run from the repository root")
-        })
+/// The documents of every profile of an OCR corpus (`corpus/ocr`, `corpus/train_ocr`), in order
+/// of their paths.
+fn documents(corpus: &str) -> Vec<String> {
+    let profiles = std::fs::read_dir(corpus).expect("run from the repository root");
+    let mut paths: Vec<_> = profiles
+        .flatten()
+        .flat_map(|profile| std::fs::read_dir(profile.path()).unwrap())
         .flatten()
         .map(|e| e.path())
         .collect();
@@ -55,9 +58,12 @@ fn mb_per_s(bytes: usize, seconds: f64) -> f64 {
 /// Fresh processes the cold pass is run in.
 const COLD_RUNS: usize = 7;
 
-/// Set in a child process: it runs one cold pass and prints its seconds (and, set to `warm`,
-/// runs a warm pass after it).
+/// Set in a child process: it runs one cold pass and prints its seconds (set to `warm`, it runs
+/// a warm pass after it; set to [`AFTER_TRAINING`], it repairs the training corpus before).
 const COLD_CHILD: &str = "KANSLI_REPAIR_BENCH_COLD";
+
+/// The child's mode in which the cold pass follows the repair of the training corpus.
+const AFTER_TRAINING: &str = "after-training";
 
 /// Repairs every document once: the first time in a process, the cold pass; the seconds it took.
 #[inline(never)]
@@ -75,13 +81,14 @@ fn warm_pass(repairer: &Repairer, docs: &[String]) -> usize {
     docs.iter().map(|d| repairer.repair(d).edits.len()).sum()
 }
 
-/// The seconds of the cold pass in each of [`COLD_RUNS`] fresh processes, sorted.
-fn cold_passes() -> Vec<f64> {
+/// The seconds of the cold pass in each of [`COLD_RUNS`] fresh processes run in child `mode`,
+/// sorted.
+fn cold_passes(mode: &str) -> Vec<f64> {
     let me = std::env::current_exe().expect("the bench's own path");
     let mut seconds: Vec<f64> = (0..COLD_RUNS)
         .map(|_| {
             let child = std::process::Command::new(&me)
-                .env(COLD_CHILD, "1")
+                .env(COLD_CHILD, mode)
                 .output()
                 .expect("the bench runs itself");
             assert!(child.status.success(), "a cold pass failed");
@@ -96,10 +103,15 @@ fn cold_passes() -> Vec<f64> {
 }
 
 fn main() {
-    let docs = corpus();
+    let docs = documents("corpus/ocr");
     let repairer = Repairer::default();
     std::hint::black_box(repairer.repair(WARM_UP));
     if let Some(child) = std::env::var_os(COLD_CHILD) {
+        if child == AFTER_TRAINING {
+            for d in documents("corpus/train_ocr") {
+                std::hint::black_box(repairer.repair(&d));
+            }
+        }
         println!("{}", cold_pass(&repairer, &docs));
         if child == "warm" {
             std::hint::black_box(warm_pass(&repairer, &docs));
@@ -121,7 +133,8 @@ fn main() {
     let baseline = mb_per_s(bytes * rounds, start.elapsed().as_secs_f64());
     std::hint::black_box(tokens);
 
-    let cold = cold_passes();
+    let cold = cold_passes("1");
+    let after_training = cold_passes(AFTER_TRAINING);
     let cold_mb_s = |seconds: f64| mb_per_s(bytes, seconds);
     let edits = warm_pass(&repairer, &docs);
     let start = Instant::now();
@@ -137,14 +150,19 @@ fn main() {
         bytes as f64 / 1e6
     );
     println!("baseline (word tokenizer): {baseline:.1} MB/s");
-    let median = cold_mb_s(cold[COLD_RUNS / 2]);
-    println!(
-        "repair, cold (first sight of every document), median of {COLD_RUNS} processes: \
-         {median:.2} MB/s ({:.4} of baseline; {:.2}–{:.2} MB/s)",
-        median / baseline,
-        cold_mb_s(cold[COLD_RUNS - 1]),
-        cold_mb_s(cold[0]),
-    );
+    for (pass, seconds) in [
+        ("cold (first sight of every document)", &cold),
+        ("cold, after the training corpus", &after_training),
+    ] {
+        let median = cold_mb_s(seconds[COLD_RUNS / 2]);
+        println!(
+            "repair, {pass}, median of {COLD_RUNS} processes: \
+             {median:.2} MB/s ({:.4} of baseline; {:.2}–{:.2} MB/s)",
+            median / baseline,
+            cold_mb_s(seconds[COLD_RUNS - 1]),
+            cold_mb_s(seconds[0]),
+        );
+    }
     println!(
         "repair, warm (word readings cached): {warm:.2} MB/s ({:.4} of baseline)",
         warm / baseline
