@@ -439,8 +439,10 @@ impl PrintedWord {
     /// The confusion an op stands for: (printed, read as).
     fn op_text(&self, op: Op) -> (String, String) {
         let c = self.confusion(op);
-        let printed = self.chars[op.at..op.at + c.take].iter().collect();
-        (printed, c.truth.chars().iter().collect())
+        (
+            spell(&self.chars[op.at..op.at + c.take]),
+            spell(c.truth.chars()),
+        )
     }
 }
 
@@ -837,7 +839,7 @@ impl Repairer {
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
-                    spelled: found.spelled(best).iter().collect(),
+                    spelled: spell(found.spelled(best)),
                     ops: found.ops(best).to_vec(),
                 };
                 (printed_cost, path)
@@ -873,32 +875,57 @@ impl Repairer {
 /// The reading of the whole word that [`Repairer::best_reading`] found and left in `best`, if
 /// it found one, spelled out part by part.
 fn spell_out(best: &[Option<LastPart>], found: &Found) -> Option<Path> {
-    let mut end = best.len() - 1;
-    let cost = best[end]?.cost;
-    let mut parts = Vec::new();
-    while let Some(LastPart {
+    let last = best.len() - 1;
+    let cost = best[last]?.cost;
+    // the parts, last first, each with whether a linking "s" follows it
+    let parts = || {
+        std::iter::successors(best[last], |part| best[part.start])
+            .map_while(|part| Some((part.segment?, part.linking_s)))
+    };
+    // (sized first: a reading is kept in the caches as it is made)
+    let bytes = parts()
+        .map(|(segment, linking_s)| utf8_len(found.spelled(&segment)) + usize::from(linking_s))
+        .sum();
+    let ops = parts().map(|(segment, _)| found.ops(&segment).len()).sum();
+    let mut path = Path {
+        cost,
+        spelled: String::with_capacity(bytes),
+        ops: Vec::with_capacity(ops),
+    };
+    spell_parts(best, last, found, &mut path);
+    Some(path)
+}
+
+/// Appends to `path` the parts of the reading of the first `end` letters that `best` holds.
+fn spell_parts(best: &[Option<LastPart>], end: usize, found: &Found, path: &mut Path) {
+    let Some(LastPart {
         start,
         segment: Some(segment),
         linking_s,
         ..
     }) = best[end]
-    {
-        parts.push((segment, linking_s));
-        end = start;
-    }
-    let mut path = Path {
-        cost,
-        spelled: String::new(),
-        ops: Vec::new(),
+    else {
+        return;
     };
-    for (segment, linking_s) in parts.iter().rev() {
-        path.spelled.extend(found.spelled(segment));
-        if *linking_s {
-            path.spelled.push('s');
-        }
-        path.ops.extend_from_slice(found.ops(segment));
+    spell_parts(best, start, found, path);
+    path.spelled.extend(found.spelled(&segment));
+    if linking_s {
+        path.spelled.push('s');
     }
-    Some(path)
+    path.ops.extend_from_slice(found.ops(&segment));
+}
+
+/// Letters as a string, allocated once (collecting letters reserves a byte a letter, and
+/// grows again at "å", "ä" or "ö").
+fn spell(letters: &[char]) -> String {
+    let mut spelled = String::with_capacity(utf8_len(letters));
+    spelled.extend(letters);
+    spelled
+}
+
+/// The length of letters in UTF-8.
+fn utf8_len(letters: &[char]) -> usize {
+    letters.iter().map(|c| c.len_utf8()).sum()
 }
 
 /// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
