@@ -47,12 +47,13 @@ pub(super) struct Reading {
     pub(super) ops: Vec<(String, String)>,
 }
 
-/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes.
+/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes
+/// (printed, read as), as [`Reading`] keeps them.
 #[derive(Debug)]
 struct Path {
     cost: f64,
     spelled: String,
-    ops: Vec<Op>,
+    ops: Vec<(String, String)>,
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
@@ -895,7 +896,11 @@ impl Repairer {
                 let path = Path {
                     cost: best.total,
                     spelled: spell(found.spelled(best)),
-                    ops: found.ops(best).to_vec(),
+                    ops: found
+                        .ops(best)
+                        .iter()
+                        .map(|&op| printed.op_text(op))
+                        .collect(),
                 };
                 (printed_cost, path)
             }
@@ -905,7 +910,7 @@ impl Repairer {
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
                 let best = self.best_reading(printed, bound, found, last_parts);
-                let best = best.and_then(|_| spell_out(last_parts, found));
+                let best = best.and_then(|_| spell_out(last_parts, found, printed));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
@@ -921,7 +926,7 @@ impl Repairer {
             text: best.spelled,
             confidence: (confidence * 1000.0).round() / 1000.0,
             printed_is_word: known.is_some(),
-            ops: best.ops.into_iter().map(|op| printed.op_text(op)).collect(),
+            ops: best.ops,
         })
     }
 }
@@ -983,8 +988,8 @@ fn extend_readings(
 }
 
 /// The reading of the whole word that [`Repairer::best_reading`] found and left in `best`, if
-/// it found one, spelled out part by part.
-fn spell_out(best: &[Option<LastPart>], found: &Found) -> Option<Path> {
+/// it found one in `found` for the printed word `printed`, spelled out part by part.
+fn spell_out(best: &[Option<LastPart>], found: &Found, printed: &PrintedWord) -> Option<Path> {
     let last = best.len() - 1;
     let cost = best[last]?.cost;
     // the parts, last first, each with whether a linking "s" follows it
@@ -1002,12 +1007,18 @@ fn spell_out(best: &[Option<LastPart>], found: &Found) -> Option<Path> {
         spelled: String::with_capacity(bytes),
         ops: Vec::with_capacity(ops),
     };
-    spell_parts(best, last, found, &mut path);
+    spell_parts(best, last, found, printed, &mut path);
     Some(path)
 }
 
 /// Appends to `path` the parts of the reading of the first `end` letters that `best` holds.
-fn spell_parts(best: &[Option<LastPart>], end: usize, found: &Found, path: &mut Path) {
+fn spell_parts(
+    best: &[Option<LastPart>],
+    end: usize,
+    found: &Found,
+    printed: &PrintedWord,
+    path: &mut Path,
+) {
     let Some(LastPart {
         start,
         segment: Some(segment),
@@ -1017,12 +1028,13 @@ fn spell_parts(best: &[Option<LastPart>], end: usize, found: &Found, path: &mut 
     else {
         return;
     };
-    spell_parts(best, start, found, path);
+    spell_parts(best, start, found, printed, path);
     path.spelled.extend(found.spelled(&segment));
     if linking_s {
         path.spelled.push('s');
     }
-    path.ops.extend_from_slice(found.ops(&segment));
+    path.ops
+        .extend(found.ops(&segment).iter().map(|&op| printed.op_text(op)));
 }
 
 /// Letters as a string, allocated once (collecting letters reserves a byte a letter, and
