@@ -47,12 +47,13 @@ pub(super) struct Reading {
     pub(super) ops: Vec<(String, String)>,
 }
 
-/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes.
+/// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes
+/// (printed, read as), as [`Reading`] keeps them.
 #[derive(Debug)]
 struct Path {
     cost: f64,
     spelled: String,
-    ops: Vec<Op>,
+    ops: Vec<(String, String)>,
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
@@ -125,6 +126,23 @@ impl Found {
 
     fn ops(&self, s: &Segment) -> &[Op] {
         &self.ops[s.ops.0..s.ops.1]
+    }
+
+    /// A segment ending at `end` that spells `spelled`, a word of `count`, as printed (without
+    /// confusions), for `channel`; kept in the arenas.
+    fn as_printed(&mut self, spelled: &[char], end: usize, channel: f64, count: u64) -> Segment {
+        let word_cost = self.word_costs.of(count);
+        let from = self.spellings.len();
+        self.spellings.extend_from_slice(spelled);
+        Segment {
+            end,
+            channel,
+            count,
+            word_cost,
+            total: channel + word_cost,
+            spelled: (from, self.spellings.len()),
+            ops: (self.ops.len(), self.ops.len()),
+        }
     }
 
     /// Starts reading a word: the arenas are emptied (their memory kept).
@@ -439,8 +457,10 @@ impl PrintedWord {
     /// The confusion an op stands for: (printed, read as).
     fn op_text(&self, op: Op) -> (String, String) {
         let c = self.confusion(op);
-        let printed = self.chars[op.at..op.at + c.take].iter().collect();
-        (printed, c.truth.chars().iter().collect())
+        (
+            spell(&self.chars[op.at..op.at + c.take]),
+            spell(c.truth.chars()),
+        )
     }
 }
 
@@ -465,7 +485,26 @@ struct Walk<'w> {
     least_of_rarest: f64,
 }
 
-impl Walk<'_> {
+impl<'w> Walk<'w> {
+    /// A walk searching `word` as `from` says, for readings within `bound`, into `found`.
+    fn new(word: &'w PrintedWord, from: &Search, bound: f64, found: &'w mut Found) -> Walk<'w> {
+        let mut walk = Walk {
+            word,
+            budget: from.budget,
+            whole_only: from.whole_only,
+            allow_edits: from.allow_edits,
+            before: from.before,
+            bound,
+            found,
+            start: from.start,
+            least_of_likeliest: 0.0,
+            least_of_rarest: 0.0,
+        };
+        walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
+        walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
+        walk
+    }
+
     /// Whether the segment starts the word (there is no reading before it).
     fn first(&self) -> bool {
         self.start == 0
@@ -560,20 +599,7 @@ impl Repairer {
     /// of the cheapest reading of the whole word found.
     fn search(&self, word: &PrintedWord, from: Search, bound: &mut f64, found: &mut Found) {
         found.clear_segments(word.ends_after(from.start));
-        let mut walk = Walk {
-            word,
-            budget: from.budget,
-            whole_only: from.whole_only,
-            allow_edits: from.allow_edits,
-            before: from.before,
-            bound: *bound,
-            found,
-            start: from.start,
-            least_of_likeliest: 0.0,
-            least_of_rarest: 0.0,
-        };
-        walk.least_of_likeliest = walk.least_lexical(LEAST_WORD_COST);
-        walk.least_of_rarest = walk.least_lexical(RAREST_WORD_COST);
+        let mut walk = Walk::new(word, &from, *bound, found);
         let (root, spent) = (self.lexicon.root(), walk.spent(from.start, 0.0));
         if !walk.out_of_reach(spent, walk.least_of_likeliest)
             && !self.gives_up(&mut walk, root, spent)
@@ -685,16 +711,12 @@ impl Repairer {
     fn best_reading(
         &self,
         word: &PrintedWord,
-        allow_edits: bool,
         mut bound: f64,
         found: &mut Found,
         best: &mut Vec<Option<LastPart>>,
     ) -> Option<f64> {
         let n = word.chars.len();
-        // best[i]: the cheapest reading of word[..i], by its last part
-        best.clear();
-        best.resize(n + 1, None);
-        best[0] = Some(LastPart::default());
+        start_readings(best, n);
         for start in 0..n {
             let Some(prefix) = best[start] else {
                 continue;
@@ -704,44 +726,80 @@ impl Repairer {
             let edits_left = MAX_EDITS.saturating_sub(prefix.edits);
             let from = Search {
                 start,
-                allow_edits: allow_edits && edits_left > 0,
+                allow_edits: edits_left > 0,
                 budget,
                 whole_only: false,
                 before: prefix.cost,
             };
             self.search(word, from, &mut bound, found);
             for seg in found.segments(word.ends_after(start)) {
-                let whole = start == 0 && seg.end == n;
-                let lexical = segment_cost(seg.word_cost, whole);
-                let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
-                let improves = |best: &[Option<LastPart>], end: usize, extra: f64| {
-                    best[end].as_ref().is_none_or(|b| cost(extra) < b.cost)
-                };
-                let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
-                    .then(|| LINKING_S_COST + word.identity(seg.end));
-                // (whether the segment may be a part is asked only of one that would do better)
-                let better = improves(best, seg.end, 0.0)
-                    || linking_s.is_some_and(|extra| improves(best, seg.end + 1, extra));
-                if !better || !whole && !is_compound_part(found.spelled(seg), seg.count) {
-                    continue;
-                }
-                let mut consider = |end: usize, extra: f64, linking_s: bool| {
-                    if improves(best, end, extra) {
-                        best[end] = Some(LastPart {
-                            cost: cost(extra),
-                            channel: prefix.channel + seg.channel + extra,
-                            edits: prefix.edits + seg.ops.1 - seg.ops.0,
-                            start,
-                            segment: Some(*seg),
-                            linking_s,
-                        });
-                    }
-                };
-                consider(seg.end, 0.0, false);
-                if let Some(extra) = linking_s {
-                    consider(seg.end + 1, extra, true);
-                }
+                extend_readings(word, best, start, seg, found.spelled(seg));
             }
+        }
+        best[n].map(|last| last.cost)
+    }
+
+    /// The cost of the cheapest reading of the whole word as printed, as one word or a compound
+    /// of words, left in `best`: what [`Repairer::best_reading`] would find were no edits
+    /// allowed. Without edits a walk follows one path, the printed letters, so that a search is
+    /// a loop down the lexicon, which gives up where the walk would and keeps every word it
+    /// passes (no two of them end at one place), without the search's lists.
+    fn printed_reading(
+        &self,
+        word: &PrintedWord,
+        found: &mut Found,
+        best: &mut Vec<Option<LastPart>>,
+    ) -> Option<f64> {
+        let n = word.chars.len();
+        start_readings(best, n);
+        let mut bound = f64::INFINITY;
+        for start in 0..n {
+            let Some(prefix) = best[start] else {
+                continue;
+            };
+            let from = Search {
+                start,
+                allow_edits: false,
+                budget: MAX_CHANNEL_COST - prefix.channel,
+                whole_only: false,
+                before: prefix.cost,
+            };
+            let mut walk = Walk::new(word, &from, bound, found);
+            let mut node = self.lexicon.root();
+            let mut spent = walk.spent(start, 0.0);
+            // the walk's steps, tests and bound, in its order: the same readings, the same cost
+            let mut reached = !walk.out_of_reach(spent, walk.least_of_likeliest)
+                && !self.gives_up(&mut walk, node, spent);
+            let mut i = start;
+            while reached {
+                if let Some(count) = self.lexicon.final_count(node).filter(|_| i > start) {
+                    let spelled = &word.chars[start..i];
+                    let segment = walk.found.as_printed(spelled, i, spent.channel, count);
+                    // a reading of the whole word lowers the bound
+                    let first = walk.first();
+                    if i == n
+                        && spelled != word.chars
+                        && (first || is_compound_part(spelled, count))
+                    {
+                        let lexical = segment_cost(segment.word_cost, first);
+                        walk.bound = walk.bound.min(walk.before + spent.channel + lexical);
+                    }
+                    extend_readings(word, best, start, &segment, spelled);
+                }
+                if i == n {
+                    break;
+                }
+                let as_itself = walk.spent(i + 1, spent.channel + word.identity(i));
+                if walk.out_of_reach(as_itself, walk.least_of_likeliest) {
+                    break;
+                }
+                let Some(next) = self.lexicon.step(node, word.chars[i]) else {
+                    break;
+                };
+                reached = !self.gives_up(&mut walk, next, as_itself);
+                (node, spent, i) = (next, as_itself, i + 1);
+            }
+            bound = walk.bound;
         }
         best[n].map(|last| last.cost)
     }
@@ -828,19 +886,22 @@ impl Repairer {
                     .min_by(|a, b| a.total.total_cmp(&b.total))?;
                 let path = Path {
                     cost: best.total,
-                    spelled: found.spelled(best).iter().collect(),
-                    ops: found.ops(best).to_vec(),
+                    spelled: spell(found.spelled(best)),
+                    ops: found
+                        .ops(best)
+                        .iter()
+                        .map(|&op| printed.op_text(op))
+                        .collect(),
                 };
                 (printed_cost, path)
             }
             None => {
-                let as_printed =
-                    self.best_reading(printed, false, f64::INFINITY, found, last_parts);
+                let as_printed = self.printed_reading(printed, found, last_parts);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
                 let bound = printed_cost + useful_margin();
-                let best = self.best_reading(printed, true, bound, found, last_parts);
-                let best = best.and_then(|_| spell_out(last_parts, found));
+                let best = self.best_reading(printed, bound, found, last_parts);
+                let best = best.and_then(|_| spell_out(last_parts, found, printed));
                 let run_together = self.run_together(word);
                 match (best, run_together) {
                     (Some(b), Some(r)) => (printed_cost, if r.cost < b.cost { r } else { b }),
@@ -856,40 +917,128 @@ impl Repairer {
             text: best.spelled,
             confidence: (confidence * 1000.0).round() / 1000.0,
             printed_is_word: known.is_some(),
-            ops: best.ops.into_iter().map(|op| printed.op_text(op)).collect(),
+            ops: best.ops,
         })
     }
 }
 
+/// Starts `best` for a word of `n` letters: `best[i]` is the cheapest reading found of its first
+/// `i` letters, by its last part: the empty reading for none, none yet for the others.
+fn start_readings(best: &mut Vec<Option<LastPart>>, n: usize) {
+    best.clear();
+    best.resize(n + 1, None);
+    best[0] = Some(LastPart::default());
+}
+
+/// Extends the cheapest reading of `word[..start]` in `best` by `seg`, which spells `spelled`,
+/// where that reads `word[..seg.end]` (or, with a linking "s", one letter more) cheaper than
+/// `best` yet does.
+// (inlined into the loops over the segments found, which call it for every one)
+#[inline(always)]
+fn extend_readings(
+    word: &PrintedWord,
+    best: &mut [Option<LastPart>],
+    start: usize,
+    seg: &Segment,
+    spelled: &[char],
+) {
+    let n = word.chars.len();
+    let Some(prefix) = best[start] else {
+        return;
+    };
+    let whole = start == 0 && seg.end == n;
+    let lexical = segment_cost(seg.word_cost, whole);
+    let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
+    let improves = |best: &[Option<LastPart>], end: usize, extra: f64| {
+        best[end].as_ref().is_none_or(|b| cost(extra) < b.cost)
+    };
+    let linking_s = (seg.end < n && word.chars[seg.end] == 's' && !whole)
+        .then(|| LINKING_S_COST + word.identity(seg.end));
+    // (whether the segment may be a part is asked only of one that would do better)
+    let better = improves(best, seg.end, 0.0)
+        || linking_s.is_some_and(|extra| improves(best, seg.end + 1, extra));
+    if !better || !whole && !is_compound_part(spelled, seg.count) {
+        return;
+    }
+    let mut consider = |end: usize, extra: f64, linking_s: bool| {
+        if improves(best, end, extra) {
+            best[end] = Some(LastPart {
+                cost: cost(extra),
+                channel: prefix.channel + seg.channel + extra,
+                edits: prefix.edits + seg.ops.1 - seg.ops.0,
+                start,
+                segment: Some(*seg),
+                linking_s,
+            });
+        }
+    };
+    consider(seg.end, 0.0, false);
+    if let Some(extra) = linking_s {
+        consider(seg.end + 1, extra, true);
+    }
+}
+
 /// The reading of the whole word that [`Repairer::best_reading`] found and left in `best`, if
-/// it found one, spelled out part by part.
-fn spell_out(best: &[Option<LastPart>], found: &Found) -> Option<Path> {
-    let mut end = best.len() - 1;
-    let cost = best[end]?.cost;
-    let mut parts = Vec::new();
-    while let Some(LastPart {
+/// it found one in `found` for the printed word `printed`, spelled out part by part.
+fn spell_out(best: &[Option<LastPart>], found: &Found, printed: &PrintedWord) -> Option<Path> {
+    let last = best.len() - 1;
+    let cost = best[last]?.cost;
+    // the parts, last first, each with whether a linking "s" follows it
+    let parts = || {
+        std::iter::successors(best[last], |part| best[part.start])
+            .map_while(|part| Some((part.segment?, part.linking_s)))
+    };
+    // (sized first: a reading is kept in the caches as it is made)
+    let bytes = parts()
+        .map(|(segment, linking_s)| utf8_len(found.spelled(&segment)) + usize::from(linking_s))
+        .sum();
+    let ops = parts().map(|(segment, _)| found.ops(&segment).len()).sum();
+    let mut path = Path {
+        cost,
+        spelled: String::with_capacity(bytes),
+        ops: Vec::with_capacity(ops),
+    };
+    spell_parts(best, last, found, printed, &mut path);
+    Some(path)
+}
+
+/// Appends to `path` the parts of the reading of the first `end` letters that `best` holds.
+fn spell_parts(
+    best: &[Option<LastPart>],
+    end: usize,
+    found: &Found,
+    printed: &PrintedWord,
+    path: &mut Path,
+) {
+    let Some(LastPart {
         start,
         segment: Some(segment),
         linking_s,
         ..
     }) = best[end]
-    {
-        parts.push((segment, linking_s));
-        end = start;
-    }
-    let mut path = Path {
-        cost,
-        spelled: String::new(),
-        ops: Vec::new(),
+    else {
+        return;
     };
-    for (segment, linking_s) in parts.iter().rev() {
-        path.spelled.extend(found.spelled(segment));
-        if *linking_s {
-            path.spelled.push('s');
-        }
-        path.ops.extend_from_slice(found.ops(segment));
+    spell_parts(best, start, found, printed, path);
+    path.spelled.extend(found.spelled(&segment));
+    if linking_s {
+        path.spelled.push('s');
     }
-    Some(path)
+    path.ops
+        .extend(found.ops(&segment).iter().map(|&op| printed.op_text(op)));
+}
+
+/// Letters as a string, allocated once (collecting letters reserves a byte a letter, and
+/// grows again at "å", "ä" or "ö").
+fn spell(letters: &[char]) -> String {
+    let mut spelled = String::with_capacity(utf8_len(letters));
+    spelled.extend(letters);
+    spelled
+}
+
+/// The length of letters in UTF-8.
+fn utf8_len(letters: &[char]) -> usize {
+    letters.iter().map(|c| c.len_utf8()).sum()
 }
 
 /// Function words that the OCR runs into a neighbour ("föratt") and that never begin or end a
