@@ -736,12 +736,19 @@ impl Repairer {
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
         let affected: Vec<bool> = match adapted {
-            Some(_) => (vocabulary.first.iter())
-                .map(|&first| {
-                    let lower = &words[first].lower;
-                    observed.keys().any(|(ocr, _)| lower.contains(ocr.as_str()))
-                })
-                .collect(),
+            Some(_) => {
+                // built once for all the distinct words (`str::contains` builds its searcher
+                // at every call)
+                let finders: Vec<_> = (observed.keys())
+                    .map(|(ocr, _)| memchr::memmem::Finder::new(ocr))
+                    .collect();
+                (vocabulary.first.iter())
+                    .map(|&first| {
+                        let lower = words[first].lower.as_bytes();
+                        finders.iter().any(|f| f.find(lower).is_some())
+                    })
+                    .collect()
+            }
             None => Vec::new(),
         };
 
