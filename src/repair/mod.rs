@@ -259,17 +259,40 @@ fn to_lowercase(text: &str) -> String {
 /// character of Swedish text does: each word's lower case is then the same byte range of it, and
 /// a pass lowers its text once instead of word by word, with a string for each. `None` when some
 /// character does not, or the text has a capital sigma (which lowers by its neighbours).
+///
+/// Lowered in place, as the lengths are kept: the text is copied and its ASCII lowered at once,
+/// and only the other characters (one every few words of Swedish) are looked at one by one.
 fn lowered_alike(text: &str) -> Option<String> {
     if text.contains('Σ') {
         return None;
     }
-    let alike = std::cell::Cell::new(true);
-    let lowered = crate::swedish::lowered_by_runs(text, |c, out| {
-        let before = out.len();
-        crate::swedish::push_lowercase(c, out);
-        alike.set(alike.get() && out.len() - before == c.len_utf8());
-    });
-    alike.get().then_some(lowered)
+    let mut lowered = text.to_owned();
+    lowered.make_ascii_lowercase();
+    let mut at = 0;
+    loop {
+        at += crate::swedish::ascii_prefix(&text.as_bytes()[at..]);
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        // Latin-1 small letters (å, ä, ö, é, …), most of the rest, are lower case already
+        if !matches!(c, 'ß'..='ÿ') {
+            let mut lower = [0; 12];
+            let mut lower_len = 0;
+            for l in c.to_lowercase() {
+                lower_len += l.encode_utf8(&mut lower[lower_len..]).len();
+            }
+            if lower_len != len {
+                return None;
+            }
+            if lower[..len] != text.as_bytes()[at..at + len] {
+                let lower = std::str::from_utf8(&lower[..len]).expect("encoded characters");
+                lowered.replace_range(at..at + len, lower);
+            }
+        }
+        at += len;
+    }
+    Some(lowered)
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -1341,8 +1364,13 @@ mod tests {
 
     #[test]
     fn a_text_lowers_alike_only_when_every_character_keeps_its_length() {
-        let swedish = "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß";
-        assert_eq!(lowered_alike(swedish), Some(swedish.to_lowercase()));
+        for alike in [
+            "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß",
+            "ÀÞ×÷ßÿ – ǅ Ω Ж",
+            "",
+        ] {
+            assert_eq!(lowered_alike(alike), Some(alike.to_lowercase()), "{alike}");
+        }
         for other in ["İstanbul", "\u{212A}elvin", "ΟΔΟΣ"] {
             assert_eq!(lowered_alike(other), None, "{other}");
         }
