@@ -119,6 +119,11 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
     }
     let parts = RowParts::by_shape(line).unwrap_or_else(|| RowParts::by_groups(line));
     let (label, amounts_text) = (&line[parts.label.clone()], &line[parts.amounts.clone()]);
+    let after = line[parts.amounts.end..].trim();
+    // most lines the regex takes for rows are prose, told apart before their cells are found
+    if !plausible_amounts(label, amounts_text, after) {
+        return None;
+    }
     let amounts = AMOUNT_CELL
         .find_iter(amounts_text)
         .map(|m| {
@@ -128,10 +133,6 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
             )
         })
         .collect::<Vec<_>>();
-    let after = line[parts.amounts.end..].trim();
-    if !plausible_amounts(label, amounts_text, after) {
-        return None;
-    }
     Some(RowCells {
         label: (parts.label.start, parts.label.end),
         mark: parts.mark.map(|mark| line[mark].to_string()),
