@@ -357,6 +357,41 @@ static ASCII_CLASS: [u8; 128] = {
 const ASCII_WORD: u8 = 1;
 const ASCII_LETTER: u8 = 2;
 
+/// What [`Tokens::of`] asks of a character of a text.
+struct CharClass {
+    in_word: bool,
+    len: usize,
+    /// 1 for a letter, else 0.
+    letter: usize,
+    /// 1 for å, ä or ö, else 0.
+    marked: usize,
+}
+
+impl CharClass {
+    /// The character at byte `i` of `text` (ASCII, most of any text, without decoding).
+    #[inline(always)]
+    fn at(text: &str, i: usize) -> CharClass {
+        let b = text.as_bytes()[i];
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            return CharClass {
+                in_word: class & ASCII_WORD != 0,
+                len: 1,
+                letter: usize::from(class & ASCII_LETTER != 0),
+                marked: 0,
+            };
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let letter = is_alphabetic(c);
+        CharClass {
+            in_word: is_word_char(c),
+            len: c.len_utf8(),
+            letter: usize::from(letter),
+            marked: usize::from(letter && matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
+        }
+    }
+}
+
 /// The words of a text, and what its letters say of its diacritics: one pass over it.
 struct Tokens {
     /// Byte ranges of the words: maximal runs of [`is_word_char`].
@@ -371,34 +406,30 @@ impl Tokens {
         // Swedish words and their spaces average about seven bytes
         let mut spans = Vec::with_capacity(text.len() / 7 + 1);
         let (mut letters, mut marked) = (0, 0);
-        // ASCII, most of any text, is classified without decoding
         let bytes = text.as_bytes();
-        let mut start = None;
+        // a loop through the characters between words, and one through the rest of each word:
+        // one loop that tracked whether it was in a word kept fewer of its values in registers
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let (in_word, len) = if b < 0x80 {
-                let class = ASCII_CLASS[usize::from(b)];
-                letters += usize::from(class & ASCII_LETTER != 0);
-                (class & ASCII_WORD != 0, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if is_alphabetic(c) {
-                    letters += 1;
-                    marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
-                }
-                (is_word_char(c), c.len_utf8())
-            };
-            match (in_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    spans.push((s, i));
-                    start = None;
-                }
-                _ => {}
+        'between: while i < bytes.len() {
+            let start = i;
+            let c = CharClass::at(text, i);
+            (letters, marked) = (letters + c.letter, marked + c.marked);
+            i += c.len;
+            if !c.in_word {
+                continue;
             }
-            i += len;
+            while i < bytes.len() {
+                let c = CharClass::at(text, i);
+                (letters, marked) = (letters + c.letter, marked + c.marked);
+                if !c.in_word {
+                    spans.push((start, i));
+                    i += c.len;
+                    continue 'between;
+                }
+                i += c.len;
+            }
+            spans.push((start, i));
         }
-        spans.extend(start.map(|s| (s, text.len())));
         Tokens {
             spans,
             letters,
