@@ -104,14 +104,23 @@ fn may_be_noise(line: &str) -> bool {
     !line.trim_start().starts_with(char::is_alphabetic)
 }
 
+/// Whether a line could be a [`ROW`]: it has a digit and ends in an amount, perhaps with a stray
+/// dot or comma after it: in a digit, the "r" of "kr" or the "-" of ":-" (a digit beyond ASCII
+/// before a stray mark is left to the regex). Most prose lines end in a letter and a full stop.
+fn may_be_row(line: &str) -> bool {
+    let is_amount_end = |c: char| c.is_ascii_digit() || matches!(c, 'r' | '-');
+    let body = line.trim_end();
+    let ends_in_amount = match body.strip_suffix(['.', ',']) {
+        Some(amount) => (amount.chars().last()).is_some_and(|c| is_amount_end(c) || !c.is_ascii()),
+        None => body.chars().last().is_some_and(is_amount_end),
+    };
+    ends_in_amount && line.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Splits a table row into label and amount cells; `None` when the line is not a row.
 pub fn row_cells(line: &str) -> Option<RowCells> {
-    // cheap test first: a row has a digit and ends in an amount (perhaps with a stray dot) or a
-    // currency
-    let last = line.trim_end().chars().last()?;
-    if !(last.is_ascii_digit() || matches!(last, 'r' | '-' | '.' | ','))
-        || !line.bytes().any(|b| b.is_ascii_digit())
-    {
+    // cheap test first
+    if !may_be_row(line) {
         return None;
     }
     if !ROW.is_match(line) {
@@ -119,6 +128,11 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
     }
     let parts = RowParts::by_shape(line).unwrap_or_else(|| RowParts::by_groups(line));
     let (label, amounts_text) = (&line[parts.label.clone()], &line[parts.amounts.clone()]);
+    let after = line[parts.amounts.end..].trim();
+    // most lines the regex takes for rows are prose, told apart before their cells are found
+    if !plausible_amounts(label, amounts_text, after) {
+        return None;
+    }
     let amounts = AMOUNT_CELL
         .find_iter(amounts_text)
         .map(|m| {
@@ -128,10 +142,6 @@ pub fn row_cells(line: &str) -> Option<RowCells> {
             )
         })
         .collect::<Vec<_>>();
-    let after = line[parts.amounts.end..].trim();
-    if !plausible_amounts(label, amounts_text, after) {
-        return None;
-    }
     Some(RowCells {
         label: (parts.label.start, parts.label.end),
         mark: parts.mark.map(|mark| line[mark].to_string()),
@@ -556,6 +566,27 @@ mod tests {
         ] {
             assert!(row_cells(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn rows_are_never_ruled_out_wrongly() {
+        let mut lines = sample_lines();
+        lines.extend(
+            [
+                "Ale 1 ٣.",
+                "Ale 1 kr,",
+                "Ale 12:-",
+                "Ale 1 000 .",
+                "Ale 1 000..",
+            ]
+            .map(String::from),
+        );
+        let rows = lines.iter().filter(|l| ROW.is_match(l)).collect::<Vec<_>>();
+        assert!(rows.len() > 1000);
+        for row in rows {
+            assert!(may_be_row(row), "{row:?}");
+        }
+        assert!(!may_be_row("Ale 1 000..") && !may_be_row("Summa 1 000 kronor per kommun."));
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub fn lowered_by_runs(text: &str, other: impl Fn(char, &mut String)) -> String 
 }
 
 /// How many bytes of ASCII `bytes` starts with, found eight at a time.
-fn ascii_prefix(bytes: &[u8]) -> usize {
+pub fn ascii_prefix(bytes: &[u8]) -> usize {
     let words = bytes.chunks_exact(8);
     let whole = (words.map(|w| u64::from_ne_bytes(w.try_into().unwrap_or_default())))
         .take_while(|w| w & 0x8080_8080_8080_8080 == 0)

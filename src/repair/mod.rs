@@ -111,6 +111,14 @@ const DIACRITICS_KEPT_RATE: f64 = 0.015;
 /// Whether `word` is an English word whose presence next to a word marks it as English, not
 /// Swedish OCR (in any case; one `match`, as it is asked twice for every word of a text).
 fn is_english_marker(word: &str) -> bool {
+    // most words start with a letter none of the markers starts with (in either case)
+    let first = word.as_bytes().first().map(|b| b | 0x20);
+    if !matches!(
+        first,
+        Some(b't' | b'a' | b'o' | b'i' | b'w' | b'c' | b'r' | b'b' | b'f')
+    ) {
+        return false;
+    }
     let mut lower = [0u8; 7];
     let Some(lower) = lower.get_mut(..word.len()) else {
         return false;
@@ -190,20 +198,41 @@ fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = run.start;
         let last_sign = memchr::memrchr3(b'@', b'/', b'.', &bytes[run.clone()])
             .map_or(run.start, |i| run.start + i);
+        let last_at = memchr::memrchr(b'@', &bytes[run.clone()]).map(|i| run.start + i);
         std::iter::from_fn(move || {
             while at <= last_sign {
                 let here = at;
-                match PROTECTED.find(&text[here..run.end]) {
+                let rest = &text[here..run.end];
+                let email = last_at.is_some_and(|last_at| here < last_at);
+                match may_start_span(rest, email)
+                    .then(|| PROTECTED.find(rest))
+                    .flatten()
+                {
                     Some(m) => {
                         at = here + m.end();
                         return Some((here, at));
                     }
-                    None => at += text[here..].chars().next().map_or(1, char::len_utf8),
+                    None => at += rest.chars().next().map_or(1, char::len_utf8),
                 }
             }
             None
         })
     })
+}
+
+/// Whether a match of [`PROTECTED_PATTERN`] may start where `rest` of a run starts (`email`: an
+/// "@" follows), as most places of a run with a sign cannot, and asking the regex costs some
+/// hundred instructions: an e-mail address starts anywhere before its "@", a web address with
+/// "http" or "www.", and a diarienummer (a capital, perhaps a small letter, then digits) or an
+/// abbreviation (up to four letters, then a dot) with one to four letters before a character that
+/// is not one (no digit is alphabetic, and every `\p{L}` is).
+fn may_start_span(rest: &str, email: bool) -> bool {
+    let letters = || {
+        (rest.chars().take(5))
+            .take_while(|c| c.is_alphabetic())
+            .count()
+    };
+    email || rest.starts_with("http") || rest.starts_with("www.") || (1..=4).contains(&letters())
 }
 
 /// A word of the text to read: its printed parts (two when broken across lines) and the whole.
@@ -259,17 +288,40 @@ fn to_lowercase(text: &str) -> String {
 /// character of Swedish text does: each word's lower case is then the same byte range of it, and
 /// a pass lowers its text once instead of word by word, with a string for each. `None` when some
 /// character does not, or the text has a capital sigma (which lowers by its neighbours).
+///
+/// Lowered in place, as the lengths are kept: the text is copied and its ASCII lowered at once,
+/// and only the other characters (one every few words of Swedish) are looked at one by one.
 fn lowered_alike(text: &str) -> Option<String> {
     if text.contains('Σ') {
         return None;
     }
-    let alike = std::cell::Cell::new(true);
-    let lowered = crate::swedish::lowered_by_runs(text, |c, out| {
-        let before = out.len();
-        crate::swedish::push_lowercase(c, out);
-        alike.set(alike.get() && out.len() - before == c.len_utf8());
-    });
-    alike.get().then_some(lowered)
+    let mut lowered = text.to_owned();
+    lowered.make_ascii_lowercase();
+    let mut at = 0;
+    loop {
+        at += crate::swedish::ascii_prefix(&text.as_bytes()[at..]);
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        // Latin-1 small letters (å, ä, ö, é, …), most of the rest, are lower case already
+        if !matches!(c, 'ß'..='ÿ') {
+            let mut lower = [0; 12];
+            let mut lower_len = 0;
+            for l in c.to_lowercase() {
+                lower_len += l.encode_utf8(&mut lower[lower_len..]).len();
+            }
+            if lower_len != len {
+                return None;
+            }
+            if lower[..len] != text.as_bytes()[at..at + len] {
+                let lower = std::str::from_utf8(&lower[..len]).expect("encoded characters");
+                lowered.replace_range(at..at + len, lower);
+            }
+        }
+        at += len;
+    }
+    Some(lowered)
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -313,6 +365,41 @@ static ASCII_CLASS: [u8; 128] = {
 const ASCII_WORD: u8 = 1;
 const ASCII_LETTER: u8 = 2;
 
+/// What [`Tokens::of`] asks of a character of a text.
+struct CharClass {
+    in_word: bool,
+    len: usize,
+    /// 1 for a letter, else 0.
+    letter: usize,
+    /// 1 for å, ä or ö, else 0.
+    marked: usize,
+}
+
+impl CharClass {
+    /// The character at byte `i` of `text` (ASCII, most of any text, without decoding).
+    #[inline(always)]
+    fn at(text: &str, i: usize) -> CharClass {
+        let b = text.as_bytes()[i];
+        if b < 0x80 {
+            let class = ASCII_CLASS[usize::from(b)];
+            return CharClass {
+                in_word: class & ASCII_WORD != 0,
+                len: 1,
+                letter: usize::from(class & ASCII_LETTER != 0),
+                marked: 0,
+            };
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let letter = is_alphabetic(c);
+        CharClass {
+            in_word: is_word_char(c),
+            len: c.len_utf8(),
+            letter: usize::from(letter),
+            marked: usize::from(letter && matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
+        }
+    }
+}
+
 /// The words of a text, and what its letters say of its diacritics: one pass over it.
 struct Tokens {
     /// Byte ranges of the words: maximal runs of [`is_word_char`].
@@ -327,34 +414,30 @@ impl Tokens {
         // Swedish words and their spaces average about seven bytes
         let mut spans = Vec::with_capacity(text.len() / 7 + 1);
         let (mut letters, mut marked) = (0, 0);
-        // ASCII, most of any text, is classified without decoding
         let bytes = text.as_bytes();
-        let mut start = None;
+        // a loop through the characters between words, and one through the rest of each word:
+        // one loop that tracked whether it was in a word kept fewer of its values in registers
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let (in_word, len) = if b < 0x80 {
-                let class = ASCII_CLASS[usize::from(b)];
-                letters += usize::from(class & ASCII_LETTER != 0);
-                (class & ASCII_WORD != 0, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                if is_alphabetic(c) {
-                    letters += 1;
-                    marked += usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö'));
-                }
-                (is_word_char(c), c.len_utf8())
-            };
-            match (in_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    spans.push((s, i));
-                    start = None;
-                }
-                _ => {}
+        'between: while i < bytes.len() {
+            let start = i;
+            let c = CharClass::at(text, i);
+            (letters, marked) = (letters + c.letter, marked + c.marked);
+            i += c.len;
+            if !c.in_word {
+                continue;
             }
-            i += len;
+            while i < bytes.len() {
+                let c = CharClass::at(text, i);
+                (letters, marked) = (letters + c.letter, marked + c.marked);
+                if !c.in_word {
+                    spans.push((start, i));
+                    i += c.len;
+                    continue 'between;
+                }
+                i += c.len;
+            }
+            spans.push((start, i));
         }
-        spans.extend(start.map(|s| (s, text.len())));
         Tokens {
             spans,
             letters,
@@ -736,12 +819,19 @@ impl Repairer {
         let adapted =
             (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
         let affected: Vec<bool> = match adapted {
-            Some(_) => (vocabulary.first.iter())
-                .map(|&first| {
-                    let lower = &words[first].lower;
-                    observed.keys().any(|(ocr, _)| lower.contains(ocr.as_str()))
-                })
-                .collect(),
+            Some(_) => {
+                // built once for all the distinct words (`str::contains` builds its searcher
+                // at every call)
+                let finders: Vec<_> = (observed.keys())
+                    .map(|(ocr, _)| memchr::memmem::Finder::new(ocr))
+                    .collect();
+                (vocabulary.first.iter())
+                    .map(|&first| {
+                        let lower = words[first].lower.as_bytes();
+                        finders.iter().any(|f| f.find(lower).is_some())
+                    })
+                    .collect()
+            }
             None => Vec::new(),
         };
 
@@ -1334,8 +1424,13 @@ mod tests {
 
     #[test]
     fn a_text_lowers_alike_only_when_every_character_keeps_its_length() {
-        let swedish = "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß";
-        assert_eq!(lowered_alike(swedish), Some(swedish.to_lowercase()));
+        for alike in [
+            "Göteborgs KOMMUN, Ålands ÖAR och ÄNGAR; É è ß",
+            "ÀÞ×÷ßÿ – ǅ Ω Ж",
+            "",
+        ] {
+            assert_eq!(lowered_alike(alike), Some(alike.to_lowercase()), "{alike}");
+        }
         for other in ["İstanbul", "\u{212A}elvin", "ΟΔΟΣ"] {
             assert_eq!(lowered_alike(other), None, "{other}");
         }
@@ -1400,6 +1495,10 @@ mod tests {
             "t.ex. bl.a.\u{a0}m.m. a.b.c.d.e.f ab. .x x@y.se,z@w.com w@v www.a.b/c S2020/06722/FS"
                 .to_string(),
             "https://x.y\u{2003}.z/a\x0bS2021/1\ta@b.c".to_string(),
+            // spans starting inside a run, after letters, digits and signs
+            "xxxxxt.ex. ab1t.ex. aabbcc.dd.e. Xab2020/1 xAb2020/1 Åä2020/12 Ä٣٣٣٣/1 ÅÅÅÅÅa.b. \
+             x-y.a.b. 1t.e. ...a.b. a.ö.ä. xhttps://a.b xwww.c/d ab+c@d.e a.b@c.d"
+                .to_string(),
         ];
         for dir in ["corpus/ocr/light", "corpus/ocr/poor", "corpus/ocr/swe"] {
             for entry in std::fs::read_dir(dir).unwrap() {
@@ -1412,6 +1511,20 @@ mod tests {
                 .map(|m| (m.start(), m.end()))
                 .collect();
             assert_eq!(spans, matches, "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn protected_spans_of_any_text_are_the_regexs_matches(
+            text in "([a-eA-EåÄ0-9٣./@:+ -]|http|www){0,40}"
+        ) {
+            let unanchored = Regex::new(PROTECTED_PATTERN).unwrap();
+            let spans: Vec<_> = protected_spans(&text).collect();
+            let matches: Vec<_> = (unanchored.find_iter(&text))
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            proptest::prop_assert_eq!(spans, matches);
         }
     }
 
