@@ -111,14 +111,6 @@ const DIACRITICS_KEPT_RATE: f64 = 0.015;
 /// Whether `word` is an English word whose presence next to a word marks it as English, not
 /// Swedish OCR (in any case; one `match`, as it is asked twice for every word of a text).
 fn is_english_marker(word: &str) -> bool {
-    // most words start with a letter none of the markers starts with (in either case)
-    let first = word.as_bytes().first().map(|b| b | 0x20);
-    if !matches!(
-        first,
-        Some(b't' | b'a' | b'o' | b'i' | b'w' | b'c' | b'r' | b'b' | b'f')
-    ) {
-        return false;
-    }
     let mut lower = [0u8; 7];
     let Some(lower) = lower.get_mut(..word.len()) else {
         return false;
