@@ -451,12 +451,14 @@ pub struct Repairer {
 }
 
 /// Word readings of every document repaired in the process: by the channel read through (its
-/// signature) and whether real words are questioned, then by the lowercase word. Shared, not
+/// signature), whether the OCR engine's doubt may be added to them and whether real words are
+/// questioned, then by the lowercase word. Shared, not
 /// cloned: a reading's text and operations are allocated once, however many passes use it.
 static READINGS: LazyLock<Memo<ReadingKey, Option<Arc<Reading>>>> =
     LazyLock::new(|| Memo::new(CACHE_LIMIT));
-/// The channel's signature, and whether real words are questioned.
-type ReadingKey = (u64, bool);
+/// The channel's signature, whether the OCR engine's doubt may be added to the reading (see
+/// [`useful_margin`]), and whether real words are questioned.
+type ReadingKey = (u64, bool, bool);
 
 thread_local! {
     /// Channels adapted to documents, by signature: documents from one archive tend to share
@@ -556,7 +558,7 @@ impl Vocabulary {
         id: usize,
         word: &Word,
     ) -> Option<Arc<Reading>> {
-        let key = (channel.signature, word.real_word_ok);
+        let key = channel.key(word.real_word_ok);
         let number = self.numbers[id] as usize;
         match self.near.readings[number].iter().find(|(k, _)| *k == key) {
             Some((_, copy)) => copy.clone(),
@@ -598,6 +600,9 @@ impl Drop for Vocabulary {
 struct PassChannel<'r> {
     channel: ChannelRef<'r>,
     signature: u64,
+    /// The pass weighs the OCR engine's confidence in its words, which may lift a reading
+    /// costlier than the printed word to review: such readings are looked for too.
+    engine_doubt: bool,
 }
 
 enum ChannelRef<'r> {
@@ -606,6 +611,11 @@ enum ChannelRef<'r> {
 }
 
 impl PassChannel<'_> {
+    /// The key of a word's reading through the channel in this pass.
+    fn key(&self, real_word_ok: bool) -> ReadingKey {
+        (self.signature, self.engine_doubt, real_word_ok)
+    }
+
     fn channel(&self) -> &Channel {
         match &self.channel {
             ChannelRef::Base(c) => c,
@@ -687,11 +697,13 @@ impl Repairer {
         }
     }
 
-    /// The unadapted channel for a text that lost its diacritics or kept them.
-    fn base_channel(&self, lost_diacritics: bool) -> PassChannel<'_> {
+    /// The unadapted channel for a text that lost its diacritics or kept them, for a pass that
+    /// weighs the engine's doubt or not.
+    fn base_channel(&self, lost_diacritics: bool, engine_doubt: bool) -> PassChannel<'_> {
         PassChannel {
             channel: ChannelRef::Base(&self.base[usize::from(lost_diacritics)]),
             signature: channel_signature(lost_diacritics, &HashMap::default()),
+            engine_doubt,
         }
     }
 
@@ -700,6 +712,7 @@ impl Repairer {
         &self,
         lost_diacritics: bool,
         observed: &HashMap<(String, String), f64>,
+        engine_doubt: bool,
     ) -> PassChannel<'_> {
         let signature = channel_signature(lost_diacritics, observed);
         let channel = ADAPTED_CHANNELS.with(|cache| {
@@ -716,6 +729,7 @@ impl Repairer {
         PassChannel {
             channel: ChannelRef::Adapted(channel),
             signature,
+            engine_doubt,
         }
     }
 
@@ -727,9 +741,16 @@ impl Repairer {
         real_word_ok: bool,
         word: &str,
     ) -> Option<Arc<Reading>> {
-        READINGS.get_or_compute((channel.signature, real_word_ok), word, || {
-            self.read(channel.channel(), channel.signature, word, real_word_ok)
-                .map(Arc::new)
+        READINGS.get_or_compute(channel.key(real_word_ok), word, || {
+            let margin = useful_margin(channel.engine_doubt);
+            self.read(
+                channel.channel(),
+                channel.signature,
+                word,
+                real_word_ok,
+                margin,
+            )
+            .map(Arc::new)
         })
     }
 
@@ -805,11 +826,12 @@ impl Repairer {
         // First reading, with every diacritic confusion allowed, to learn how this document's
         // OCR damaged it; then the final reading with what it showed. Words in which none of the
         // document's own confusions can occur read as in the first reading.
-        let base = self.base_channel(lost_diacritics);
+        let engine_doubt = !word_confidences.is_empty();
+        let base = self.base_channel(lost_diacritics, engine_doubt);
         let mut vocabulary = Vocabulary::of(&words);
         let observed = self.observe(&base, text, lowered.as_deref(), &words, &mut vocabulary);
-        let adapted =
-            (!observed.is_empty()).then(|| self.adapted_channel(lost_diacritics, &observed));
+        let adapted = (!observed.is_empty())
+            .then(|| self.adapted_channel(lost_diacritics, &observed, engine_doubt));
         let affected: Vec<bool> = match adapted {
             Some(_) => {
                 // built once for all the distinct words (`str::contains` builds its searcher
@@ -1214,10 +1236,19 @@ const TYPICAL_ENGINE_CONFIDENCE: f64 = 0.9;
 /// Most the engine's confidence moves a posterior, in log-odds.
 const ENGINE_SHIFT_LIMIT: f64 = 3.0;
 
-/// How much costlier than the printed word a reading may be and still matter: at worst it is
-/// listed for review once the engine's doubt is added.
-fn useful_margin() -> f64 {
-    (1.0 / REVIEW_CONFIDENCE - 1.0).ln() + ENGINE_SHIFT_LIMIT
+/// How much costlier than the printed word a reading may be and still matter: it is listed for
+/// review (its confidence, to three decimals, at least [`REVIEW_CONFIDENCE`]), at worst once the
+/// engine's doubt is added where the engine's confidence is weighed. The search looks no further,
+/// so the narrower margin of plain text prunes more.
+fn useful_margin(engine_doubt: bool) -> f64 {
+    // the least confidence that rounds to REVIEW_CONFIDENCE, and room for rounding error
+    let review = (1.0 / (REVIEW_CONFIDENCE - 0.0005) - 1.0).ln() + 1e-9;
+    review
+        + if engine_doubt {
+            ENGINE_SHIFT_LIMIT
+        } else {
+            0.0
+        }
 }
 
 /// A repair's posterior, shifted by how much more or less sure than typical the engine was of
@@ -1313,6 +1344,39 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> MappedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plain_text_margin_loses_no_reading_that_matters() {
+        let repairer = Repairer::default();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ocr/poor");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        texts.push(include_str!("../../fixtures/seeds/003_3f744fcd4400da0f.txt").to_string());
+        let mut words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| t.split(|c: char| !is_word_char(c)))
+            .map(to_lowercase)
+            .collect();
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 2000, "{}", words.len());
+        let matters = |r: Option<Reading>| r.filter(|r| r.confidence >= REVIEW_CONFIDENCE);
+        for lost_diacritics in [true, false] {
+            let channel = &repairer.base[usize::from(lost_diacritics)];
+            let signature = channel_signature(lost_diacritics, &HashMap::default());
+            for word in &words {
+                for real_word_ok in [true, false] {
+                    let read = |engine_doubt| {
+                        let margin = useful_margin(engine_doubt);
+                        repairer.read(channel, signature, word, real_word_ok, margin)
+                    };
+                    assert_eq!(matters(read(false)), matters(read(true)), "{word}");
+                }
+            }
+        }
+    }
 
     fn repaired(text: &str) -> String {
         Repairer::default().repair(text).text.text

@@ -2,7 +2,7 @@
 //! one word or a compound of words, and how sure the best reading is against the printed one.
 //! The passes over a document (`super`) ask it of each distinct word, through their caches.
 
-use super::{useful_margin, Repairer};
+use super::Repairer;
 use crate::confusion::{Alternative, Channel, Letters};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::RangeInclusive;
@@ -38,7 +38,7 @@ const MAX_EDITS: usize = 3;
 
 /// What the search found for one word: its best reading, and how sure it is against the
 /// printed one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Reading {
     pub(super) text: String,
     pub(super) confidence: f64,
@@ -828,12 +828,14 @@ impl Repairer {
 
     /// Reads one lowercase word: its best reading against the printed one, or `None` when the
     /// printed word stands (or is a known word and real words are not to be questioned).
+    /// Readings costlier than the printed word by more than `margin` are not looked for.
     pub(super) fn read(
         &self,
         ch: &Channel,
         signature: u64,
         word: &str,
         allow_real_word: bool,
+        margin: f64,
     ) -> Option<Reading> {
         let len = word.chars().count();
         if !(2..=60).contains(&len) {
@@ -847,7 +849,7 @@ impl Repairer {
             let scratch = &mut *scratch.borrow_mut();
             scratch.printed.prepare(word, ch, signature);
             scratch.found.start_word();
-            self.read_printed(word, known, scratch)
+            self.read_printed(word, known, margin, scratch)
         })
     }
 
@@ -856,6 +858,7 @@ impl Repairer {
         &self,
         word: &str,
         known: Option<u64>,
+        margin: f64,
         scratch: &mut Scratch,
     ) -> Option<Reading> {
         let Scratch {
@@ -875,7 +878,7 @@ impl Repairer {
                     whole_only: true,
                     before: 0.0,
                 };
-                let mut bound = printed_cost + useful_margin();
+                let mut bound = printed_cost + margin;
                 self.search(printed, from, &mut bound, found);
                 // OCR seldom adds letters to a word: a word is not read as a shorter one by
                 // cutting letters alone ("kompetensutvecklingen" is no "kompetensutveckling")
@@ -899,7 +902,7 @@ impl Repairer {
                 let as_printed = self.printed_reading(printed, found, last_parts);
                 let printed_cost =
                     as_printed.map_or(UNKNOWN_WORD_COST, |cost| cost.min(UNKNOWN_WORD_COST));
-                let bound = printed_cost + useful_margin();
+                let bound = printed_cost + margin;
                 let best = self.best_reading(printed, bound, found, last_parts);
                 let best = best.and_then(|_| spell_out(last_parts, found, printed));
                 let run_together = self.run_together(word);
