@@ -628,7 +628,7 @@ impl Default for Repairer {
 }
 
 fn apply_case(pattern: &str, word: &str) -> String {
-    let mut letters = pattern.chars().filter(|c| c.is_alphabetic());
+    let mut letters = pattern.chars().filter(|&c| is_alphabetic(c));
     if letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) {
         return word.to_uppercase();
     }
@@ -658,7 +658,7 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
     let (marks_old, marks_new) = (marks(old), marks(new));
     if new.contains(' ') && !old.contains(' ') {
         Reason::RunTogether
-    } else if old.chars().any(|c| !c.is_alphabetic()) {
+    } else if !old.chars().all(is_alphabetic) {
         Reason::DigitForLetter
     } else if marks_new > marks_old && (!printed_is_word || same_base()) {
         Reason::LostDiacritic
