@@ -755,7 +755,7 @@ impl Repairer {
         let mut layout = layout::analyze(text);
         // the text `layout` is the layout of
         let mut laid_out = Cow::Borrowed(text);
-        let mut result = self.repair_once(text, word_confidences, &layout);
+        let mut result = self.repair_once(text, word_confidences, &layout, true);
         // whether that text is the text as repaired so far
         let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
@@ -764,7 +764,7 @@ impl Repairer {
             }
             layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
             laid_out = Cow::Owned(result.text.text.clone());
-            let again = self.repair_once(&result.text.text, &[], &layout);
+            let again = self.repair_once(&result.text.text, &[], &layout, false);
             settled = again.edits.is_empty();
             if !settled {
                 result = compose(text, result, again);
@@ -781,12 +781,14 @@ impl Repairer {
         }
     }
 
-    /// One pass of repair over a text whose layout is `layout`.
+    /// One pass of repair over a text whose layout is `layout`; `with_review`, it also lists
+    /// the words it was unsure of (only the first pass's list is kept: later passes skip them).
     fn repair_once(
         &self,
         text: &str,
         word_confidences: &[(usize, usize, f64)],
         layout: &Layout,
+        with_review: bool,
     ) -> Pass {
         let tokens = Tokens::of(text);
         let lost_diacritics = !tokens.keep_diacritics();
@@ -827,6 +829,10 @@ impl Repairer {
             None => Vec::new(),
         };
 
+        let least_confidence = match with_review {
+            true => REVIEW_CONFIDENCE,
+            false => APPLY_CONFIDENCE,
+        };
         let mut review = table.review;
         for (i, word) in words.iter().enumerate() {
             let id = vocabulary.ids[i];
@@ -842,7 +848,7 @@ impl Repairer {
                 Some(ocr) => weigh_engine_confidence(reading.confidence, ocr),
                 None => reading.confidence,
             };
-            if confidence < REVIEW_CONFIDENCE {
+            if confidence < least_confidence {
                 continue;
             }
             let new_whole = apply_case(&word.whole, &reading.text);
