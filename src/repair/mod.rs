@@ -521,7 +521,8 @@ impl Vocabulary {
                         let number = near.ids.len() as u32;
                         near.numbers.insert((*word.lower).into(), number);
                         near.ids.push(u32::MAX);
-                        near.readings.push(Vec::new());
+                        // room for its copies through a channel or two
+                        near.readings.push(Vec::with_capacity(2));
                         number
                     }
                 };
