@@ -523,7 +523,8 @@ impl Vocabulary {
                         let number = near.ids.len() as u32;
                         near.numbers.insert((*word.lower).into(), number);
                         near.ids.push(u32::MAX);
-                        near.readings.push(Vec::new());
+                        // room for its copies through a channel or two
+                        near.readings.push(Vec::with_capacity(2));
                         number
                     }
                 };
@@ -638,7 +639,7 @@ impl Default for Repairer {
 }
 
 fn apply_case(pattern: &str, word: &str) -> String {
-    let mut letters = pattern.chars().filter(|c| c.is_alphabetic());
+    let mut letters = pattern.chars().filter(|&c| is_alphabetic(c));
     if letters.clone().nth(1).is_some() && letters.all(char::is_uppercase) {
         return word.to_uppercase();
     }
@@ -668,7 +669,7 @@ fn classify(old: &str, new: &str, printed_is_word: bool) -> Reason {
     let (marks_old, marks_new) = (marks(old), marks(new));
     if new.contains(' ') && !old.contains(' ') {
         Reason::RunTogether
-    } else if old.chars().any(|c| !c.is_alphabetic()) {
+    } else if !old.chars().all(is_alphabetic) {
         Reason::DigitForLetter
     } else if marks_new > marks_old && (!printed_is_word || same_base()) {
         Reason::LostDiacritic
@@ -776,7 +777,7 @@ impl Repairer {
         let mut layout = layout::analyze(text);
         // the text `layout` is the layout of
         let mut laid_out = Cow::Borrowed(text);
-        let mut result = self.repair_once(text, word_confidences, &layout);
+        let mut result = self.repair_once(text, word_confidences, &layout, true);
         // whether that text is the text as repaired so far
         let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
@@ -785,7 +786,7 @@ impl Repairer {
             }
             layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
             laid_out = Cow::Owned(result.text.text.clone());
-            let again = self.repair_once(&result.text.text, &[], &layout);
+            let again = self.repair_once(&result.text.text, &[], &layout, false);
             settled = again.edits.is_empty();
             if !settled {
                 result = compose(text, result, again);
@@ -802,12 +803,14 @@ impl Repairer {
         }
     }
 
-    /// One pass of repair over a text whose layout is `layout`.
+    /// One pass of repair over a text whose layout is `layout`; `with_review`, it also lists
+    /// the words it was unsure of (only the first pass's list is kept: later passes skip them).
     fn repair_once(
         &self,
         text: &str,
         word_confidences: &[(usize, usize, f64)],
         layout: &Layout,
+        with_review: bool,
     ) -> Pass {
         let tokens = Tokens::of(text);
         let lost_diacritics = !tokens.keep_diacritics();
@@ -849,6 +852,10 @@ impl Repairer {
             None => Vec::new(),
         };
 
+        let least_confidence = match with_review {
+            true => REVIEW_CONFIDENCE,
+            false => APPLY_CONFIDENCE,
+        };
         let mut review = table.review;
         for (i, word) in words.iter().enumerate() {
             let id = vocabulary.ids[i];
@@ -864,7 +871,7 @@ impl Repairer {
                 Some(ocr) => weigh_engine_confidence(reading.confidence, ocr),
                 None => reading.confidence,
             };
-            if confidence < REVIEW_CONFIDENCE {
+            if confidence < least_confidence {
                 continue;
             }
             let new_whole = apply_case(&word.whole, &reading.text);
