@@ -221,7 +221,7 @@ fn protected_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn may_start_span(rest: &str, email: bool) -> bool {
     let letters = || {
         (rest.chars().take(5))
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|&c| is_alphabetic(c))
             .count()
     };
     email || rest.starts_with("http") || rest.starts_with("www.") || (1..=4).contains(&letters())
@@ -282,13 +282,15 @@ fn to_lowercase(text: &str) -> String {
 /// character does not, or the text has a capital sigma (which lowers by its neighbours).
 ///
 /// Lowered in place, as the lengths are kept: the text is copied and its ASCII lowered at once,
-/// and only the other characters (one every few words of Swedish) are looked at one by one.
+/// and only the other characters (one every few words of Swedish) are lowered one by one, as
+/// [`crate::swedish::push_lowercase`] lowers them.
 fn lowered_alike(text: &str) -> Option<String> {
     if text.contains('Σ') {
         return None;
     }
     let mut lowered = text.to_owned();
     lowered.make_ascii_lowercase();
+    let mut lower = String::new();
     let mut at = 0;
     loop {
         at += crate::swedish::ascii_prefix(&text.as_bytes()[at..]);
@@ -296,20 +298,13 @@ fn lowered_alike(text: &str) -> Option<String> {
             break;
         };
         let len = c.len_utf8();
-        // Latin-1 small letters (å, ä, ö, é, …), most of the rest, are lower case already
-        if !matches!(c, 'ß'..='ÿ') {
-            let mut lower = [0; 12];
-            let mut lower_len = 0;
-            for l in c.to_lowercase() {
-                lower_len += l.encode_utf8(&mut lower[lower_len..]).len();
-            }
-            if lower_len != len {
-                return None;
-            }
-            if lower[..len] != text.as_bytes()[at..at + len] {
-                let lower = std::str::from_utf8(&lower[..len]).expect("encoded characters");
-                lowered.replace_range(at..at + len, lower);
-            }
+        lower.clear();
+        crate::swedish::push_lowercase(c, &mut lower);
+        if lower.len() != len {
+            return None;
+        }
+        if lower.as_bytes() != &text.as_bytes()[at..at + len] {
+            lowered.replace_range(at..at + len, &lower);
         }
         at += len;
     }
@@ -1250,12 +1245,12 @@ const ENGINE_SHIFT_LIMIT: f64 = 3.0;
 fn useful_margin(engine_doubt: bool) -> f64 {
     // the least confidence that rounds to REVIEW_CONFIDENCE, and room for rounding error
     let review = (1.0 / (REVIEW_CONFIDENCE - 0.0005) - 1.0).ln() + 1e-9;
-    review
-        + if engine_doubt {
-            ENGINE_SHIFT_LIMIT
-        } else {
-            0.0
-        }
+    let engine_shift = if engine_doubt {
+        ENGINE_SHIFT_LIMIT
+    } else {
+        0.0
+    };
+    review + engine_shift
 }
 
 /// A repair's posterior, shifted by how much more or less sure than typical the engine was of
