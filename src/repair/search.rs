@@ -480,6 +480,9 @@ struct Walk<'w> {
     found: &'w mut Found,
     /// Where the segment starts in the printed word.
     start: usize,
+    /// The least lexical cost of what must follow a segment that starts the word but does not
+    /// end it: another part, or a linking "s" where the word ends in one.
+    least_after_part: f64,
     /// [`Walk::least_lexical`] of the likeliest and of the rarest word.
     least_of_likeliest: f64,
     least_of_rarest: f64,
@@ -497,6 +500,13 @@ impl<'w> Walk<'w> {
             bound,
             found,
             start: from.start,
+            least_after_part: if from.whole_only {
+                0.0
+            } else if word.chars.last() == Some(&'s') {
+                LINKING_S_COST
+            } else {
+                part_cost(LEAST_WORD_COST)
+            },
             least_of_likeliest: 0.0,
             least_of_rarest: 0.0,
         };
@@ -510,11 +520,12 @@ impl<'w> Walk<'w> {
         self.start == 0
     }
 
-    /// The least lexical cost of a segment spelling a word of cost `word_cost`: as the whole
-    /// word or a compound part where it starts the word, as a part elsewhere.
+    /// The least lexical cost of a segment spelling a word of cost `word_cost`, and of what
+    /// must follow it: where it starts the word, as the whole word, or as a compound's first
+    /// part and what must follow that; as a part elsewhere.
     fn least_lexical(&self, word_cost: f64) -> f64 {
         if self.first() {
-            word_cost.min(part_cost(word_cost))
+            word_cost.min(part_cost(word_cost) + self.least_after_part)
         } else {
             part_cost(word_cost)
         }
