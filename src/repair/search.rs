@@ -656,8 +656,15 @@ impl Repairer {
                 let lexical = segment_cost(w.found.word_costs.of(count), first);
                 w.bound = w.bound.min(w.before + channel + lexical);
             }
-            if !spelled.is_empty() && (!w.whole_only || i == n) {
-                // readings of the rest of the word are all kept: the bound may stand on any
+            // readings of the rest of the word are all kept: the bound may stand on any; one
+            // that ends before it is kept only if it may be a compound's part (no other is read
+            // on from, and it would crowd out one that is)
+            let keeps = if i == n {
+                !spelled.is_empty()
+            } else {
+                !w.whole_only && is_compound_part(spelled, count)
+            };
+            if keeps {
                 w.found.keep(i, channel, count, i < n);
             }
         }
