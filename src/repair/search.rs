@@ -656,10 +656,10 @@ impl Repairer {
                 let lexical = segment_cost(w.found.word_costs.of(count), first);
                 w.bound = w.bound.min(w.before + channel + lexical);
             }
-            // readings of the rest of the word are all kept: the bound may stand on any; one
-            // that ends before it is kept only if it may be a compound's part (no other is read
-            // on from, and it would crowd out one that is)
-            let keeps = if i == n {
+            // a segment is kept if it is the whole word or may be a compound's part (no other
+            // is read on from, and it would crowd out one that is); those that end the word are
+            // all kept, as the bound may stand on any
+            let keeps = if first && i == n {
                 !spelled.is_empty()
             } else {
                 !w.whole_only && is_compound_part(spelled, count)
