@@ -481,7 +481,10 @@ struct Walk<'w> {
     /// Where the segment starts in the printed word.
     start: usize,
     /// The least lexical cost of what must follow a segment that starts the word but does not
-    /// end it: another part, or a linking "s" where the word ends in one.
+    /// end it: another part, or a linking "s" where the word ends in one. (None is counted in
+    /// a known word's whole-word search, where none can follow: there a reading that only
+    /// cuts letters lowers the bound and is dropped afterwards (`read_printed`), and a tighter
+    /// bound would give up readings that the weaker one keeps, such as "atta" → "åtta".)
     least_after_part: f64,
     /// [`Walk::least_lexical`] of the likeliest and of the rarest word.
     least_of_likeliest: f64,
