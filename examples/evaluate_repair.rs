@@ -69,6 +69,39 @@ fn main() {
             rates(totals[3])
         );
     }
+    // the corpus the confusion model was learned from: not held out for the model, but for
+    // the search's settings, a second check on other texts and profiles
+    println!("\n## Training corpus (corpus/train_clean vs corpus/train_ocr/<profile>)\n");
+    println!("| profile | OCR | kansli | character errors removed by kansli |");
+    println!("| --- | --- | --- | --- |");
+    let mut profiles: Vec<_> = std::fs::read_dir("corpus/train_ocr")
+        .expect("corpus/train_ocr")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    profiles.sort();
+    for profile in &profiles {
+        let mut totals = [ErrorCounts::default(); 2];
+        for ocr_path in std::fs::read_dir(profile)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+        {
+            let clean = Path::new("corpus/train_clean").join(ocr_path.file_name().unwrap());
+            let (Some(clean), Some(ocr)) = (read(&clean), read(&ocr_path)) else {
+                continue;
+            };
+            totals[0] += errors(&clean, &ocr);
+            totals[1] += errors(&clean, &repairer.repair(&ocr).text.text);
+        }
+        let removed = 100.0 * (1.0 - totals[1].char_errors as f64 / totals[0].char_errors as f64);
+        let name = profile.file_name().unwrap().to_string_lossy();
+        println!(
+            "| {name} | {} | {} | {removed:.1} % |",
+            rates(totals[0]),
+            rates(totals[1])
+        );
+    }
     let (mut changed, mut words) = (0, 0);
     let mut examples = Vec::new();
     for clean_path in &clean_files {
