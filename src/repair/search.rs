@@ -81,7 +81,8 @@ struct Segment {
 struct Found {
     by_end: Vec<Vec<Segment>>,
     /// Spellings as chars, like the printed word's: the walk pushes and compares letters
-    /// without encoding them.
+    /// without encoding them. The printed word's letters come first, so that a segment read
+    /// as printed spells a range of them (and is not copied).
     spellings: Vec<char>,
     ops: Vec<Op>,
     /// The letters spelled and the confusions read on the current path.
@@ -128,26 +129,26 @@ impl Found {
         &self.ops[s.ops.0..s.ops.1]
     }
 
-    /// A segment ending at `end` that spells `spelled`, a word of `count`, as printed (without
-    /// confusions), for `channel`; kept in the arenas.
-    fn as_printed(&mut self, spelled: &[char], end: usize, channel: f64, count: u64) -> Segment {
+    /// A segment that spells the printed letters `start..end`, a word of `count`, as printed
+    /// (without confusions), for `channel`.
+    fn as_printed(&mut self, start: usize, end: usize, channel: f64, count: u64) -> Segment {
         let word_cost = self.word_costs.of(count);
-        let from = self.spellings.len();
-        self.spellings.extend_from_slice(spelled);
         Segment {
             end,
             channel,
             count,
             word_cost,
             total: channel + word_cost,
-            spelled: (from, self.spellings.len()),
+            spelled: (start, end),
             ops: (self.ops.len(), self.ops.len()),
         }
     }
 
-    /// Starts reading a word: the arenas are emptied (their memory kept).
-    fn start_word(&mut self) {
+    /// Starts reading the printed word `printed`: the arenas are emptied (their memory kept),
+    /// but for its letters.
+    fn start_word(&mut self, printed: &[char]) {
         self.spellings.clear();
+        self.spellings.extend_from_slice(printed);
         self.ops.clear();
     }
 
@@ -795,7 +796,7 @@ impl Repairer {
             while reached {
                 if let Some(count) = self.lexicon.final_count(node).filter(|_| i > start) {
                     let spelled = &word.chars[start..i];
-                    let segment = walk.found.as_printed(spelled, i, spent.channel, count);
+                    let segment = walk.found.as_printed(start, i, spent.channel, count);
                     // a reading of the whole word lowers the bound
                     let first = walk.first();
                     if i == n
@@ -869,7 +870,7 @@ impl Repairer {
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
             scratch.printed.prepare(word, ch, signature);
-            scratch.found.start_word();
+            scratch.found.start_word(&scratch.printed.chars);
             self.read_printed(word, known, margin, scratch)
         })
     }
