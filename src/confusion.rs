@@ -293,6 +293,23 @@ impl Letters {
         Some(letters)
     }
 
+    /// The letter `c` alone.
+    pub fn one(c: char) -> Letters {
+        let mut chars = ['\0'; 4];
+        chars[0] = c;
+        Letters { chars, len: 1 }
+    }
+
+    /// These letters then `more`, if they are at most four.
+    pub fn then(self, more: Letters) -> Option<Letters> {
+        let mut letters = self;
+        for &c in more.chars() {
+            *letters.chars.get_mut(usize::from(letters.len))? = c;
+            letters.len += 1;
+        }
+        Some(letters)
+    }
+
     pub fn chars(&self) -> &[char] {
         &self.chars[..usize::from(self.len)]
     }

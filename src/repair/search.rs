@@ -297,23 +297,23 @@ impl Templates {
         let ending = ending.map(|(a, _)| (a, ch.identity(a)));
         let starting = before.map(|(b, pairs)| (b, ch.identity(b), pairs));
         // a pair spelling `truth` then the letter after read as itself, for less than `cost`
-        let cheaper_ending = |truth: &[char], cost: f64| {
+        // (spellings compared as `Letters`, in place: comparing slices calls `memcmp`)
+        let cheaper_ending = |truth: Letters, cost: f64| {
             ending.is_some_and(|(a, identity)| {
                 let cost = cost + identity;
-                two.iter().any(|pair| {
-                    let spelled = pair.truth.chars();
-                    pair.cost < cost && spelled.split_last() == Some((&a, truth))
-                })
+                let spelled = truth.then(Letters::one(a));
+                two.iter()
+                    .any(|pair| pair.cost < cost && Some(pair.truth) == spelled)
             })
         };
         // a pair spelling the letter before read as itself then `truth`, for less
-        let cheaper_starting = |truth: &[char], cost: f64| {
+        let cheaper_starting = |truth: Letters, cost: f64| {
             starting.is_some_and(|(b, identity, with_before)| {
                 let cost = identity + cost;
-                with_before.iter().any(|pair| {
-                    let spelled = pair.truth.chars();
-                    pair.cost < cost && spelled.split_first() == Some((&b, truth))
-                })
+                let spelled = Letters::one(b).then(truth);
+                with_before
+                    .iter()
+                    .any(|pair| pair.cost < cost && Some(pair.truth) == spelled)
             })
         };
         let from = self.confusions.len();
@@ -330,15 +330,14 @@ impl Templates {
                 b += 1;
                 (2, two[b - 1])
             };
-            let truth = alternative.truth.chars();
             let single = take == 1;
             least[take - 1] = least[take - 1].min(alternative.cost);
             self.confusions.push(Confusion {
                 cost: alternative.cost,
                 take,
                 truth: alternative.truth,
-                before_itself: single && cheaper_ending(truth, alternative.cost),
-                after_itself: single && cheaper_starting(truth, alternative.cost),
+                before_itself: single && cheaper_ending(alternative.truth, alternative.cost),
+                after_itself: single && cheaper_starting(alternative.truth, alternative.cost),
             });
         }
         Template {
