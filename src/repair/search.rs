@@ -754,7 +754,7 @@ impl Repairer {
             };
             self.search(word, from, &mut bound, found);
             for seg in found.segments(word.ends_after(start)) {
-                extend_readings(word, best, start, seg, found.spelled(seg));
+                extend_readings(word, best, start, prefix, seg, found.spelled(seg));
             }
         }
         best[n].map(|last| last.cost)
@@ -805,7 +805,7 @@ impl Repairer {
                         let lexical = segment_cost(segment.word_cost, first);
                         walk.bound = walk.bound.min(walk.before + spent.channel + lexical);
                     }
-                    extend_readings(word, best, start, &segment, spelled);
+                    extend_readings(word, best, start, prefix, &segment, spelled);
                 }
                 if i == n {
                     break;
@@ -954,22 +954,21 @@ fn start_readings(best: &mut Vec<Option<LastPart>>, n: usize) {
     best[0] = Some(LastPart::default());
 }
 
-/// Extends the cheapest reading of `word[..start]` in `best` by `seg`, which spells `spelled`,
-/// where that reads `word[..seg.end]` (or, with a linking "s", one letter more) cheaper than
-/// `best` yet does.
+/// Extends `prefix`, the cheapest reading of `word[..start]` in `best` (which the caller has
+/// at hand for all the segments it extends), by `seg`, which spells `spelled`, where that
+/// reads `word[..seg.end]` (or, with a linking "s", one letter more) cheaper than `best` yet
+/// does.
 // (inlined into the loops over the segments found, which call it for every one)
 #[inline(always)]
 fn extend_readings(
     word: &PrintedWord,
     best: &mut [Option<LastPart>],
     start: usize,
+    prefix: LastPart,
     seg: &Segment,
     spelled: &[char],
 ) {
     let n = word.chars.len();
-    let Some(prefix) = best[start] else {
-        return;
-    };
     let whole = start == 0 && seg.end == n;
     let lexical = segment_cost(seg.word_cost, whole);
     let cost = |extra: f64| prefix.cost + seg.channel + lexical + extra;
