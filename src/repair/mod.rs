@@ -414,6 +414,13 @@ impl Tokens {
                 continue;
             }
             while i < bytes.len() {
+                // the word's ASCII letters and digits, most of it, by the table alone
+                let class = ASCII_CLASS.get(usize::from(bytes[i])).copied();
+                if let Some(class) = class.filter(|class| class & ASCII_WORD != 0) {
+                    letters += usize::from(class & ASCII_LETTER != 0);
+                    i += 1;
+                    continue;
+                }
                 let c = CharClass::at(text, i);
                 (letters, marked) = (letters + c.letter, marked + c.marked);
                 if !c.in_word {
