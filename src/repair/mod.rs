@@ -776,32 +776,38 @@ impl Repairer {
         text: &str,
         word_confidences: &[(usize, usize, f64)],
     ) -> Repaired {
-        let mut layout = layout::analyze(text);
-        // the text `layout` is the layout of
-        let mut laid_out = Cow::Borrowed(text);
-        let mut result = self.repair_once(text, word_confidences, &layout, true);
+        let analyzed = layout::analyze(text);
+        let mut result = self.repair_once(text, word_confidences, &analyzed, true);
+        // the layout of a pass's text, from the original's and the edits, which change no line
+        // terminator
+        let relaid = |pass: &Pass| {
+            let changes = (pass.edits.iter()).map(|e| (e.start, e.end, e.new.len()));
+            layout::reanalyze(&pass.text.text, &analyzed, changes)
+        };
+        // the layout of the text as repaired so far, once it is not the original
+        let mut layout = None;
         // whether that text is the text as repaired so far
         let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
             if settled {
                 break;
             }
-            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
-            laid_out = Cow::Owned(result.text.text.clone());
-            let again = self.repair_once(&result.text.text, &[], &layout, false);
+            let relaid = relaid(&result);
+            let again = self.repair_once(&result.text.text, &[], &relaid, false);
+            layout = Some(relaid);
             settled = again.edits.is_empty();
             if !settled {
                 result = compose(text, result, again);
             }
         }
         if !settled {
-            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
+            layout = Some(relaid(&result));
         }
         Repaired {
             text: result.text,
             edits: result.edits,
             review: result.review,
-            layout,
+            layout: layout.unwrap_or(analyzed),
         }
     }
 
