@@ -311,6 +311,15 @@ fn lowered_alike(text: &str) -> Option<String> {
     Some(lowered)
 }
 
+/// Whether `word` contains `part`, found by its first byte: a word is too short to repay building
+/// a searcher (as `str::contains` does at every call).
+fn word_contains(word: &[u8], part: &[u8]) -> bool {
+    let Some(&first) = part.first() else {
+        return true;
+    };
+    (word.iter().enumerate()).any(|(i, &b)| b == first && word[i..].starts_with(part))
+}
+
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
 /// for letters), with the ASCII and Latin-1 letters decided without the regex.
 fn is_word_char(c: char) -> bool {
@@ -845,15 +854,11 @@ impl Repairer {
             .then(|| self.adapted_channel(lost_diacritics, &observed, engine_doubt));
         let affected: Vec<bool> = match adapted {
             Some(_) => {
-                // built once for all the distinct words (`str::contains` builds its searcher
-                // at every call)
-                let finders: Vec<_> = (observed.keys())
-                    .map(|(ocr, _)| memchr::memmem::Finder::new(ocr))
-                    .collect();
+                let printed: Vec<&[u8]> = observed.keys().map(|(ocr, _)| ocr.as_bytes()).collect();
                 (vocabulary.first.iter())
                     .map(|&first| {
                         let lower = words[first].lower.as_bytes();
-                        finders.iter().any(|f| f.find(lower).is_some())
+                        printed.iter().any(|ocr| word_contains(lower, ocr))
                     })
                     .collect()
             }
@@ -934,7 +939,10 @@ impl Repairer {
                 |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
         }
-        let mut used: HashMap<(&str, &str), usize> = HashMap::default();
+        // room for every confusion, so that the table never grows
+        let ops = teaching.iter().map(|r| r.ops.len()).sum();
+        let mut used: HashMap<(&str, &str), usize> =
+            HashMap::with_capacity_and_hasher(ops, Default::default());
         for (ocr, truth) in teaching.iter().flat_map(|r| &r.ops) {
             *used.entry((ocr, truth)).or_default() += 1;
         }
@@ -1416,6 +1424,19 @@ mod tests {
                 matches!(lower, Some('å' | 'ä' | 'ö')),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_contains_what_str_contains_finds_in_it() {
+        for word in ["", "a", "f6r", "kronor", "öppna", "oéversyn"] {
+            for part in ["", "a", "6", "or", "ö", "oé", "kronorna"] {
+                assert_eq!(
+                    word_contains(word.as_bytes(), part.as_bytes()),
+                    word.contains(part),
+                    "{word} {part}"
+                );
+            }
         }
     }
 
