@@ -298,6 +298,11 @@ fn lowered_alike(text: &str) -> Option<String> {
             break;
         };
         let len = c.len_utf8();
+        // å, ä, ö, é and the other small Latin-1 letters, most of the rest, lower to themselves
+        if matches!(c, 'ß'..='ÿ') {
+            at += len;
+            continue;
+        }
         lower.clear();
         crate::swedish::push_lowercase(c, &mut lower);
         if lower.len() != len {
