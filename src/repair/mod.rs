@@ -294,15 +294,16 @@ fn lowered_alike(text: &str) -> Option<String> {
     let mut at = 0;
     loop {
         at += crate::swedish::ascii_prefix(&text.as_bytes()[at..]);
+        // å, ä, ö, é and the other small Latin-1 letters (ß to ÿ), most of the rest, lower to
+        // themselves
+        if let [0xc3, 0x9f..=0xbf, ..] = text.as_bytes()[at..] {
+            at += 2;
+            continue;
+        }
         let Some(c) = text[at..].chars().next() else {
             break;
         };
         let len = c.len_utf8();
-        // å, ä, ö, é and the other small Latin-1 letters, most of the rest, lower to themselves
-        if matches!(c, 'ß'..='ÿ') {
-            at += len;
-            continue;
-        }
         lower.clear();
         crate::swedish::push_lowercase(c, &mut lower);
         if lower.len() != len {
@@ -388,6 +389,18 @@ impl CharClass {
                 len: 1,
                 letter: usize::from(class & ASCII_LETTER != 0),
                 marked: 0,
+            };
+        }
+        // a Latin-1 letter (å, ä, ö, é, …: most characters of Swedish beyond ASCII), or × or ÷,
+        // by its second byte
+        if let [0xc3, second @ 0x80..=0xbf, ..] = text.as_bytes()[i..] {
+            let c = char::from(second + 0x40);
+            let letter = c != '×' && c != '÷';
+            return CharClass {
+                in_word: letter,
+                len: 2,
+                letter: usize::from(letter),
+                marked: usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
             };
         }
         let c = text[i..].chars().next().unwrap_or_default();
