@@ -294,6 +294,12 @@ fn lowered_alike(text: &str) -> Option<String> {
     let mut at = 0;
     loop {
         at += crate::swedish::ascii_prefix(&text.as_bytes()[at..]);
+        // å, ä, ö, é and the other small Latin-1 letters (ß to ÿ), most of the rest, lower to
+        // themselves
+        if let [0xc3, 0x9f..=0xbf, ..] = text.as_bytes()[at..] {
+            at += 2;
+            continue;
+        }
         let Some(c) = text[at..].chars().next() else {
             break;
         };
@@ -309,6 +315,15 @@ fn lowered_alike(text: &str) -> Option<String> {
         at += len;
     }
     Some(lowered)
+}
+
+/// Whether `word` contains `part`, found by its first byte: a word is too short to repay building
+/// a searcher (as `str::contains` does at every call).
+fn word_contains(word: &[u8], part: &[u8]) -> bool {
+    let Some(&first) = part.first() else {
+        return true;
+    };
+    (word.iter().enumerate()).any(|(i, &b)| b == first && word[i..].starts_with(part))
 }
 
 /// Whether `c` is part of a word: `[\p{L}\d£¢§|]` (letters, digits, and the symbols the OCR reads
@@ -376,6 +391,18 @@ impl CharClass {
                 marked: 0,
             };
         }
+        // a Latin-1 letter (å, ä, ö, é, …: most characters of Swedish beyond ASCII), or × or ÷,
+        // by its second byte
+        if let [0xc3, second @ 0x80..=0xbf, ..] = text.as_bytes()[i..] {
+            let c = char::from(second + 0x40);
+            let letter = c != '×' && c != '÷';
+            return CharClass {
+                in_word: letter,
+                len: 2,
+                letter: usize::from(letter),
+                marked: usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
+            };
+        }
         let c = text[i..].chars().next().unwrap_or_default();
         let letter = is_alphabetic(c);
         CharClass {
@@ -414,6 +441,13 @@ impl Tokens {
                 continue;
             }
             while i < bytes.len() {
+                // the word's ASCII letters and digits, most of it, by the table alone
+                let class = ASCII_CLASS.get(usize::from(bytes[i])).copied();
+                if let Some(class) = class.filter(|class| class & ASCII_WORD != 0) {
+                    letters += usize::from(class & ASCII_LETTER != 0);
+                    i += 1;
+                    continue;
+                }
                 let c = CharClass::at(text, i);
                 (letters, marked) = (letters + c.letter, marked + c.marked);
                 if !c.in_word {
@@ -769,32 +803,38 @@ impl Repairer {
         text: &str,
         word_confidences: &[(usize, usize, f64)],
     ) -> Repaired {
-        let mut layout = layout::analyze(text);
-        // the text `layout` is the layout of
-        let mut laid_out = Cow::Borrowed(text);
-        let mut result = self.repair_once(text, word_confidences, &layout, true);
+        let analyzed = layout::analyze(text);
+        let mut result = self.repair_once(text, word_confidences, &analyzed, true);
+        // the layout of a pass's text, from the original's and the edits, which change no line
+        // terminator
+        let relaid = |pass: &Pass| {
+            let changes = (pass.edits.iter()).map(|e| (e.start, e.end, e.new.len()));
+            layout::reanalyze(&pass.text.text, &analyzed, changes)
+        };
+        // the layout of the text as repaired so far, once it is not the original
+        let mut layout = None;
         // whether that text is the text as repaired so far
         let mut settled = result.edits.is_empty();
         for _ in 1..MAX_PASSES {
             if settled {
                 break;
             }
-            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
-            laid_out = Cow::Owned(result.text.text.clone());
-            let again = self.repair_once(&result.text.text, &[], &layout, false);
+            let relaid = relaid(&result);
+            let again = self.repair_once(&result.text.text, &[], &relaid, false);
+            layout = Some(relaid);
             settled = again.edits.is_empty();
             if !settled {
                 result = compose(text, result, again);
             }
         }
         if !settled {
-            layout = layout::reanalyze(&result.text.text, &laid_out, &layout);
+            layout = Some(relaid(&result));
         }
         Repaired {
             text: result.text,
             edits: result.edits,
             review: result.review,
-            layout,
+            layout: layout.unwrap_or(analyzed),
         }
     }
 
@@ -832,15 +872,11 @@ impl Repairer {
             .then(|| self.adapted_channel(lost_diacritics, &observed, engine_doubt));
         let affected: Vec<bool> = match adapted {
             Some(_) => {
-                // built once for all the distinct words (`str::contains` builds its searcher
-                // at every call)
-                let finders: Vec<_> = (observed.keys())
-                    .map(|(ocr, _)| memchr::memmem::Finder::new(ocr))
-                    .collect();
+                let printed: Vec<&[u8]> = observed.keys().map(|(ocr, _)| ocr.as_bytes()).collect();
                 (vocabulary.first.iter())
                     .map(|&first| {
                         let lower = words[first].lower.as_bytes();
-                        finders.iter().any(|f| f.find(lower).is_some())
+                        printed.iter().any(|ocr| word_contains(lower, ocr))
                     })
                     .collect()
             }
@@ -921,7 +957,10 @@ impl Repairer {
                 |r: &Arc<Reading>| !r.printed_is_word && r.confidence >= OBSERVE_CONFIDENCE;
             teaching.extend(reading.filter(teaches));
         }
-        let mut used: HashMap<(&str, &str), usize> = HashMap::default();
+        // room for every confusion, so that the table never grows
+        let ops = teaching.iter().map(|r| r.ops.len()).sum();
+        let mut used: HashMap<(&str, &str), usize> =
+            HashMap::with_capacity_and_hasher(ops, Default::default());
         for (ocr, truth) in teaching.iter().flat_map(|r| &r.ops) {
             *used.entry((ocr, truth)).or_default() += 1;
         }
@@ -1403,6 +1442,19 @@ mod tests {
                 matches!(lower, Some('å' | 'ä' | 'ö')),
                 "{c:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_contains_what_str_contains_finds_in_it() {
+        for word in ["", "a", "f6r", "kronor", "öppna", "oéversyn"] {
+            for part in ["", "a", "6", "or", "ö", "oé", "kronorna"] {
+                assert_eq!(
+                    word_contains(word.as_bytes(), part.as_bytes()),
+                    word.contains(part),
+                    "{word} {part}"
+                );
+            }
         }
     }
 
