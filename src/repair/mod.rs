@@ -381,6 +381,7 @@ impl CharClass {
     /// The character at byte `i` of `text` (ASCII, most of any text, without decoding).
     #[inline(always)]
     fn at(text: &str, i: usize) -> CharClass {
+        let marked = |c: char| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö');
         let b = text.as_bytes()[i];
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
@@ -400,7 +401,7 @@ impl CharClass {
                 in_word: letter,
                 len: 2,
                 letter: usize::from(letter),
-                marked: usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
+                marked: usize::from(marked(c)),
             };
         }
         let c = text[i..].chars().next().unwrap_or_default();
@@ -409,7 +410,7 @@ impl CharClass {
             in_word: is_word_char(c),
             len: c.len_utf8(),
             letter: usize::from(letter),
-            marked: usize::from(letter && matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
+            marked: usize::from(letter && marked(c)),
         }
     }
 }
