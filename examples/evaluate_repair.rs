@@ -6,7 +6,7 @@
 
 use kansli::metrics::{error_counts as errors, ErrorCounts};
 use kansli::repair::Repairer;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn rates(e: ErrorCounts) -> String {
     format!("CER {:.2} % WER {:.2} %", 100.0 * e.cer(), 100.0 * e.wer())
@@ -14,6 +14,15 @@ fn rates(e: ErrorCounts) -> String {
 
 fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
+}
+
+/// The paths in a directory, sorted.
+fn listing(dir: impl AsRef<Path>) -> Vec<PathBuf> {
+    let dir = dir.as_ref();
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths
 }
 
 fn main() {
@@ -33,12 +42,7 @@ fn main() {
     println!("\n## Development corpus (corpus/clean vs corpus/ocr/<profile>)\n");
     println!("| profile | OCR | hunspell | aspell | kansli | character errors removed by kansli |");
     println!("| --- | --- | --- | --- | --- | --- |");
-    let mut clean_files: Vec<_> = std::fs::read_dir("corpus/clean")
-        .expect("corpus/clean")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    clean_files.sort();
+    let clean_files = listing("corpus/clean");
     for profile in ["light", "poor", "swe"] {
         let mut totals = [ErrorCounts::default(); 4];
         for clean_path in &clean_files {
@@ -74,19 +78,9 @@ fn main() {
     println!("\n## Training corpus (corpus/train_clean vs corpus/train_ocr/<profile>)\n");
     println!("| profile | OCR | kansli | character errors removed by kansli |");
     println!("| --- | --- | --- | --- |");
-    let mut profiles: Vec<_> = std::fs::read_dir("corpus/train_ocr")
-        .expect("corpus/train_ocr")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    profiles.sort();
-    for profile in &profiles {
+    for profile in listing("corpus/train_ocr") {
         let mut totals = [ErrorCounts::default(); 2];
-        for ocr_path in std::fs::read_dir(profile)
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-        {
+        for ocr_path in listing(&profile) {
             let clean = Path::new("corpus/train_clean").join(ocr_path.file_name().unwrap());
             let (Some(clean), Some(ocr)) = (read(&clean), read(&ocr_path)) else {
                 continue;
