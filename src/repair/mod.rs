@@ -1427,7 +1427,9 @@ mod tests {
     #[test]
     fn the_layout_returned_is_the_repaired_texts() {
         let seed = include_str!("../../fixtures/seeds/003_3f744fcd4400da0f.txt");
-        for text in [seed, "Goéteborg 71129 kr\nStirka f6r 1 den\n", ""] {
+        let broken =
+            "Regeringen vill stir-\nka hilso- och sjukvirden i\nGoéteborg 71129 kr\n\x0cf6r alla\n";
+        for text in [seed, "Goéteborg 71129 kr\nStirka f6r 1 den\n", broken, ""] {
             let repaired = Repairer::default().repair(text);
             let fresh = layout::analyze(&repaired.text.text);
             assert_eq!(format!("{:?}", repaired.layout), format!("{fresh:?}"));
