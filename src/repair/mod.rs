@@ -381,7 +381,6 @@ impl CharClass {
     /// The character at byte `i` of `text` (ASCII, most of any text, without decoding).
     #[inline(always)]
     fn at(text: &str, i: usize) -> CharClass {
-        let marked = |c: char| matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö');
         let b = text.as_bytes()[i];
         if b < 0x80 {
             let class = ASCII_CLASS[usize::from(b)];
@@ -393,24 +392,24 @@ impl CharClass {
             };
         }
         // a Latin-1 letter (å, ä, ö, é, …: most characters of Swedish beyond ASCII), or × or ÷,
-        // by its second byte
+        // by its second byte; a Latin-1 letter is a word's character
         if let [0xc3, second @ 0x80..=0xbf, ..] = text.as_bytes()[i..] {
             let c = char::from(second + 0x40);
-            let letter = c != '×' && c != '÷';
+            let letter = is_alphabetic(c);
             return CharClass {
                 in_word: letter,
                 len: 2,
                 letter: usize::from(letter),
-                marked: usize::from(marked(c)),
+                marked: usize::from(matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')),
             };
         }
+        // (no other character is å, ä or ö)
         let c = text[i..].chars().next().unwrap_or_default();
-        let letter = is_alphabetic(c);
         CharClass {
             in_word: is_word_char(c),
             len: c.len_utf8(),
-            letter: usize::from(letter),
-            marked: usize::from(letter && marked(c)),
+            letter: usize::from(is_alphabetic(c)),
+            marked: 0,
         }
     }
 }
@@ -808,7 +807,7 @@ impl Repairer {
         let mut result = self.repair_once(text, word_confidences, &analyzed, true);
         // the layout of a pass's text, from the original's and the edits, which change no line
         // terminator
-        let relaid = |pass: &Pass| {
+        let layout_of = |pass: &Pass| {
             let changes = (pass.edits.iter()).map(|e| (e.start, e.end, e.new.len()));
             layout::reanalyze(&pass.text.text, &analyzed, changes)
         };
@@ -820,7 +819,7 @@ impl Repairer {
             if settled {
                 break;
             }
-            let relaid = relaid(&result);
+            let relaid = layout_of(&result);
             let again = self.repair_once(&result.text.text, &[], &relaid, false);
             layout = Some(relaid);
             settled = again.edits.is_empty();
@@ -829,7 +828,7 @@ impl Repairer {
             }
         }
         if !settled {
-            layout = Some(relaid(&result));
+            layout = Some(layout_of(&result));
         }
         Repaired {
             text: result.text,

@@ -523,6 +523,17 @@ impl<'w> Walk<'w> {
         self.start == 0
     }
 
+    /// Whether a segment that spells `spelled`, a word of `count`, ending at printed position
+    /// `i`, completes a reading of the whole word, which lowers the bound: it ends the word, is
+    /// not the word as printed (never its own reading), and starts the word or may be a part.
+    // (inlined: the walk asks it at every state where a word ends)
+    #[inline(always)]
+    fn completes_reading(&self, i: usize, spelled: &[char], count: u64) -> bool {
+        i == self.word.chars.len()
+            && spelled != self.word.chars
+            && (self.first() || is_compound_part(spelled, count))
+    }
+
     /// The least lexical cost of a segment spelling a word of cost `word_cost`, and of what
     /// must follow it: where it starts the word, as the whole word, or as a compound's first
     /// part and what must follow that; as a part elsewhere.
@@ -651,11 +662,8 @@ impl Repairer {
         let n = w.word.chars.len();
         if let Some(count) = self.lexicon.final_count(node) {
             let spelled = &w.found.path_spelled;
-            // a reading of the whole word lowers the bound
-            // (the word as printed is never its own reading)
-            let reads_to_end = i == n && *spelled != w.word.chars;
             let first = w.first();
-            if reads_to_end && (first || is_compound_part(spelled, count)) {
+            if w.completes_reading(i, spelled, count) {
                 let lexical = segment_cost(w.found.word_costs.of(count), first);
                 w.bound = w.bound.min(w.before + channel + lexical);
             }
@@ -796,13 +804,8 @@ impl Repairer {
                 if let Some(count) = self.lexicon.final_count(node).filter(|_| i > start) {
                     let spelled = &word.chars[start..i];
                     let segment = walk.found.as_printed(start, i, spent.channel, count);
-                    // a reading of the whole word lowers the bound
-                    let first = walk.first();
-                    if i == n
-                        && spelled != word.chars
-                        && (first || is_compound_part(spelled, count))
-                    {
-                        let lexical = segment_cost(segment.word_cost, first);
+                    if walk.completes_reading(i, spelled, count) {
+                        let lexical = segment_cost(segment.word_cost, walk.first());
                         walk.bound = walk.bound.min(walk.before + spent.channel + lexical);
                     }
                     extend_readings(word, best, start, prefix, &segment, spelled);
