@@ -67,6 +67,23 @@ fn main() {
     let map = builder.into_map();
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon.dag");
     std::fs::write(out, flatten(map.as_fst())).unwrap();
+    real_word_confusables(dict);
+}
+
+/// Compiles dictionaries/real_word_confusables.txt (one word a line, sorted, `#` lines of
+/// comment; made by `examples/list_real_word_confusables.rs`) into an fst set.
+fn real_word_confusables(dict: &Path) {
+    let file = "real_word_confusables.txt";
+    println!("cargo:rerun-if-changed=dictionaries/{file}");
+    let text = std::fs::read_to_string(dict.join(file))
+        .unwrap_or_else(|e| panic!("dictionaries/{file}: {e}"));
+    let mut set = fst::SetBuilder::memory();
+    for word in text.lines().filter(|l| !l.starts_with('#')) {
+        set.insert(word)
+            .unwrap_or_else(|e| panic!("dictionaries/{file}: {word}: {e}"));
+    }
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("real_word_confusables.fst");
+    std::fs::write(out, set.into_inner().unwrap()).unwrap();
 }
 
 /// Lays the minimal automaton that fst built out flat, with one transition per letter instead

@@ -197,16 +197,31 @@ impl Lexicon {
     pub fn likeliest_count(&self, state: State) -> u64 {
         u64::from(state.likeliest)
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+    /// Every word the lexicon knows, sorted (by letters, which is by their UTF-8 bytes): for
+    /// tools that ask something of each word, not for repair.
+    pub fn words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        // (state, the word that reached it), depth first
+        let mut pending = vec![(self.root, String::new())];
+        while let Some((state, word)) = pending.pop() {
+            if self.final_count(state).is_some() {
+                words.push(word.clone());
+            }
+            for (letter, target) in self.transitions(state) {
+                let mut longer = word.clone();
+                longer.push(letter);
+                pending.push((target, longer));
+            }
+        }
+        words.sort_unstable();
+        words
+    }
 
     /// A state's transitions (letter, target), read in order from its slots and rare
     /// transitions rather than looked up by rank.
-    fn transitions(lexicon: &Lexicon, state: State) -> Vec<(char, State)> {
-        let mut slots = lexicon.slots[state.first as usize..].iter();
+    fn transitions(&self, state: State) -> Vec<(char, State)> {
+        let mut slots = self.slots[state.first as usize..].iter();
         let target = |drop: u32, record: &[u32]| {
             State::read(record.try_into().unwrap(), state.likeliest - le(drop))
         };
@@ -219,22 +234,24 @@ mod tests {
         }
         if state.mask & RARE_BIT != 0 {
             let [start, end, ..] = slots.next().unwrap().map(le);
-            for t in &lexicon.rare[start as usize..end as usize] {
+            for t in &self.rare[start as usize..end as usize] {
                 let letter = char::from_u32(le(t[0])).unwrap();
                 found.push((letter, target(t[1], &t[2..])));
             }
         }
         found
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     /// [`Lexicon::count`] by scanning each state's transitions.
     fn count_by_scanning(lexicon: &Lexicon, word: &str) -> Option<u64> {
         let mut state = lexicon.root();
         for c in word.chars() {
-            state = transitions(lexicon, state)
-                .into_iter()
-                .find(|t| t.0 == c)?
-                .1;
+            state = lexicon.transitions(state).into_iter().find(|t| t.0 == c)?.1;
         }
         lexicon.final_count(state)
     }
@@ -301,7 +318,7 @@ mod tests {
         letters.sort();
         letters.dedup();
         while let Some(state) = states.pop() {
-            let all = transitions(lexicon, state);
+            let all = lexicon.transitions(state);
             for &(letter, target) in &all {
                 assert_eq!(lexicon.step(state, letter), Some(target));
                 // no word spelled on is likelier than the likeliest before the step

@@ -475,9 +475,23 @@ impl Tokens {
 pub struct Repairer {
     lexicon: &'static Lexicon,
     model: &'static ConfusionModel,
+    /// The known words that may be read as another in a text that lost its diacritics, when the
+    /// lexicon and model are the embedded ones that they were listed with.
+    confusables: Option<&'static fst::Set<&'static [u8]>>,
     /// The unadapted channels, for text that kept its diacritics and text that lost them.
     base: [Channel; 2],
 }
+
+/// The known words that repair may read as another word in a text that lost its diacritics,
+/// read through the unadapted channel without the engine's doubt
+/// (`dictionaries/real_word_confusables.txt`, compiled by `build.rs`; listed by
+/// `examples/list_real_word_confusables.rs` from the embedded lexicon and confusion model). A
+/// known word not listed reads as itself there, so its search (which nearly four in five known
+/// words of such a text need, to find nothing) is skipped.
+static REAL_WORD_CONFUSABLES: LazyLock<fst::Set<&'static [u8]>> = LazyLock::new(|| {
+    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/real_word_confusables.fst"));
+    fst::Set::new(bytes.as_slice()).expect("build.rs compiled the list")
+});
 
 /// Word readings of every document repaired in the process: by the channel read through (its
 /// signature), whether the OCR engine's doubt may be added to them and whether real words are
@@ -633,6 +647,8 @@ struct PassChannel<'r> {
     /// The pass weighs the OCR engine's confidence in its words, which may lift a reading
     /// costlier than the printed word to review: such readings are looked for too.
     engine_doubt: bool,
+    /// The channel is the one the real-word confusables were listed through.
+    lists_confusables: bool,
 }
 
 enum ChannelRef<'r> {
@@ -717,9 +733,15 @@ impl Repairer {
         // (its Unicode classes cost some 25 M instructions)
         LazyLock::force(&PROTECTED);
         let none = HashMap::default();
+        // the list holds for the data it was made from (an empty list, for none: being made)
+        let listed_with = std::ptr::eq(lexicon, Lexicon::embedded())
+            && std::ptr::eq(model, ConfusionModel::embedded());
+        let confusables =
+            Some(&*REAL_WORD_CONFUSABLES).filter(|set| listed_with && !set.is_empty());
         Repairer {
             lexicon,
             model,
+            confusables,
             base: [
                 Channel::new(model, &none, 0.0),
                 Channel::new(model, &none, DIACRITIC_FLOOR),
@@ -734,6 +756,7 @@ impl Repairer {
             channel: ChannelRef::Base(&self.base[usize::from(lost_diacritics)]),
             signature: channel_signature(lost_diacritics, &HashMap::default()),
             engine_doubt,
+            lists_confusables: lost_diacritics && !engine_doubt,
         }
     }
 
@@ -760,27 +783,54 @@ impl Repairer {
             channel: ChannelRef::Adapted(channel),
             signature,
             engine_doubt,
+            lists_confusables: false,
         }
     }
 
     /// A lowercase word's reading through `channel`, from the process-wide cache, which
-    /// computes it once for all threads.
+    /// computes it once for all threads (a known word that is not questioned reads as itself,
+    /// uncached).
     fn reading(
         &self,
         channel: &PassChannel<'_>,
         real_word_ok: bool,
         word: &str,
     ) -> Option<Arc<Reading>> {
+        let known = self.lexicon.count(word);
+        if known.is_some() && !self.questions_known_word(channel, real_word_ok, word) {
+            return None;
+        }
         READINGS.get_or_compute(channel.key(real_word_ok), word, || {
             let margin = useful_margin(channel.engine_doubt);
-            self.read(
-                channel.channel(),
-                channel.signature,
-                word,
-                real_word_ok,
-                margin,
-            )
-            .map(Arc::new)
+            let ch = channel.channel();
+            self.read(ch, channel.signature, word, known, margin)
+                .map(Arc::new)
+        })
+    }
+
+    /// Whether a known word is read through `channel`: where real words may be misread, and,
+    /// through the channel that the list of real-word confusables was made with, if it is listed
+    /// (an unlisted word would read as itself, after a search).
+    fn questions_known_word(
+        &self,
+        channel: &PassChannel<'_>,
+        real_word_ok: bool,
+        word: &str,
+    ) -> bool {
+        let unlisted = || self.confusables.is_some_and(|set| !set.contains(word));
+        real_word_ok && !(channel.lists_confusables && unlisted())
+    }
+
+    /// Whether `word`, a known word, may be read as another in a text that lost its diacritics
+    /// (through the unadapted channel, without the engine's doubt), found by reading it: what
+    /// `dictionaries/real_word_confusables.txt` lists (`examples/list_real_word_confusables.rs`
+    /// asks it of every word of the lexicon).
+    pub fn may_read_as_another_word(&self, word: &str) -> bool {
+        let channel = self.base_channel(true, false);
+        let known = self.lexicon.count(word);
+        let margin = useful_margin(channel.engine_doubt);
+        known.is_some_and(|_| {
+            (self.read(channel.channel(), channel.signature, word, known, margin)).is_some()
         })
     }
 
@@ -1386,9 +1436,8 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> MappedText {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_plain_text_margin_loses_no_reading_that_matters() {
-        let repairer = Repairer::default();
+    /// The distinct lowercase words of the poor OCR corpus and seed 003.
+    fn ocr_words() -> Vec<String> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ocr/poor");
         let mut texts: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
@@ -1403,18 +1452,51 @@ mod tests {
         words.sort();
         words.dedup();
         assert!(words.len() > 2000, "{}", words.len());
+        words
+    }
+
+    #[test]
+    fn the_real_word_confusables_are_the_known_words_read_as_another() {
+        let repairer = Repairer::default();
+        let listed = repairer.confusables.expect("the list is embedded");
+        let lexicon = Lexicon::embedded();
+        let mut stream = listed.stream();
+        while let Some(word) = fst::Streamer::next(&mut stream) {
+            let word = std::str::from_utf8(word).unwrap();
+            assert!(lexicon.count(word).is_some(), "{word} is listed, not known");
+        }
+        // the known words of the corpus, and a sample of the lexicon
+        let mut words: Vec<String> = ocr_words()
+            .into_iter()
+            .filter(|w| lexicon.count(w).is_some())
+            .collect();
+        assert!(words.len() > 1000, "{}", words.len());
+        words.extend(lexicon.words().into_iter().step_by(61));
+        for word in &words {
+            assert_eq!(
+                listed.contains(word),
+                repairer.may_read_as_another_word(word),
+                "{word}: the list is stale; run examples/list_real_word_confusables.rs"
+            );
+        }
+    }
+
+    #[test]
+    fn the_plain_text_margin_loses_no_reading_that_matters() {
+        let repairer = Repairer::default();
+        let words = ocr_words();
         let matters = |r: Option<Reading>| r.filter(|r| r.confidence >= REVIEW_CONFIDENCE);
         for lost_diacritics in [true, false] {
             let channel = &repairer.base[usize::from(lost_diacritics)];
             let signature = channel_signature(lost_diacritics, &HashMap::default());
             for word in &words {
-                for real_word_ok in [true, false] {
-                    let read = |engine_doubt| {
-                        let margin = useful_margin(engine_doubt);
-                        repairer.read(channel, signature, word, real_word_ok, margin)
-                    };
-                    assert_eq!(matters(read(false)), matters(read(true)), "{word}");
-                }
+                // a known word is questioned, as where real words may be misread
+                let known = repairer.lexicon.count(word);
+                let read = |engine_doubt| {
+                    let margin = useful_margin(engine_doubt);
+                    repairer.read(channel, signature, word, known, margin)
+                };
+                assert_eq!(matters(read(false)), matters(read(true)), "{word}");
             }
         }
     }

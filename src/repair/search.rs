@@ -850,23 +850,20 @@ impl Repairer {
             .min_by(|a, b| a.cost.total_cmp(&b.cost))
     }
 
-    /// Reads one lowercase word: its best reading against the printed one, or `None` when the
-    /// printed word stands (or is a known word and real words are not to be questioned).
-    /// Readings costlier than the printed word by more than `margin` are not looked for.
+    /// Reads one lowercase word, `known` its count if the lexicon knows it: its best reading
+    /// against the printed one, or `None` when the printed word stands. A known word is
+    /// questioned (the caller asks only where real words may be misread). Readings costlier
+    /// than the printed word by more than `margin` are not looked for.
     pub(super) fn read(
         &self,
         ch: &Channel,
         signature: u64,
         word: &str,
-        allow_real_word: bool,
+        known: Option<u64>,
         margin: f64,
     ) -> Option<Reading> {
         let len = word.chars().count();
         if !(2..=60).contains(&len) {
-            return None;
-        }
-        let known = self.lexicon.count(word);
-        if known.is_some() && !allow_real_word {
             return None;
         }
         SCRATCH.with(|scratch| {
