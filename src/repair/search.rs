@@ -1127,6 +1127,8 @@ fn is_function_word(word: &[char]) -> bool {
 
 /// Whether a lexicon word may be one part of a compound: four letters or more, or a common
 /// three-letter word ("hem", "tid"), and not a function word.
+// (inlined: the walk asks it at nearly every state where a word ends)
+#[inline(always)]
 fn is_compound_part(word: &[char], count: u64) -> bool {
     let len = word.len();
     (len >= 4 || (len == 3 && count >= 1000)) && !is_function_word(word)
