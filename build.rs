@@ -70,20 +70,26 @@ fn main() {
     real_word_confusables(dict);
 }
 
-/// Compiles dictionaries/real_word_confusables.txt (one word a line, sorted, `#` lines of
-/// comment; made by `examples/list_real_word_confusables.rs`) into an fst set.
+/// Compiles dictionaries/real_word_confusables.tsv (rows sorted by their first field, the word;
+/// `#` lines of comment; made by `examples/list_real_word_confusables.rs`) into an fst map from
+/// each word to its row's byte offset.
 fn real_word_confusables(dict: &Path) {
-    let file = "real_word_confusables.txt";
+    let file = "real_word_confusables.tsv";
     println!("cargo:rerun-if-changed=dictionaries/{file}");
     let text = std::fs::read_to_string(dict.join(file))
         .unwrap_or_else(|e| panic!("dictionaries/{file}: {e}"));
-    let mut set = fst::SetBuilder::memory();
-    for word in text.lines().filter(|l| !l.starts_with('#')) {
-        set.insert(word)
-            .unwrap_or_else(|e| panic!("dictionaries/{file}: {word}: {e}"));
+    let mut rows = fst::MapBuilder::memory();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with('#') {
+            let word = line.split('\t').next().unwrap_or_default();
+            rows.insert(word, at as u64)
+                .unwrap_or_else(|e| panic!("dictionaries/{file}: {word}: {e}"));
+        }
+        at += line.len();
     }
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("real_word_confusables.fst");
-    std::fs::write(out, set.into_inner().unwrap()).unwrap();
+    std::fs::write(out, rows.into_inner().unwrap()).unwrap();
 }
 
 /// Lays the minimal automaton that fst built out flat, with one transition per letter instead

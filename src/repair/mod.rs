@@ -27,8 +27,10 @@ use std::hash::BuildHasher;
 use std::rc::Rc;
 use std::sync::{Arc, LazyLock};
 
+mod confusables;
 mod search;
 
+use confusables::Confusables;
 use search::Reading;
 
 /// Why a word was changed.
@@ -475,24 +477,12 @@ impl Tokens {
 pub struct Repairer {
     lexicon: &'static Lexicon,
     model: &'static ConfusionModel,
-    /// The known words that may be read as another in a text that lost its diacritics (see
-    /// [`REAL_WORD_CONFUSABLES`]), when the lexicon and model are the embedded ones that they
-    /// were listed with.
-    confusables: Option<&'static fst::Set<&'static [u8]>>,
+    /// The known words that may be read as another in a text that lost its diacritics, and
+    /// how, when the lexicon and model are the embedded ones that they were listed with.
+    confusables: Option<&'static Confusables>,
     /// The unadapted channels, for text that kept its diacritics and text that lost them.
     base: [Channel; 2],
 }
-
-/// The known words that repair may read as another word in a text that lost its diacritics,
-/// through the unadapted channel without the engine's doubt, surely enough to list the reading
-/// at least for review (`dictionaries/real_word_confusables.txt`, compiled by `build.rs`;
-/// listed by `examples/list_real_word_confusables.rs` from the embedded lexicon and confusion
-/// model): 22 603 of the lexicon's 824 074 words. A known word not listed is not read there, as
-/// nothing its search could find would be used; most known words of such a text are not.
-static REAL_WORD_CONFUSABLES: LazyLock<fst::Set<&'static [u8]>> = LazyLock::new(|| {
-    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/real_word_confusables.fst"));
-    fst::Set::new(bytes.as_slice()).expect("build.rs compiled the list")
-});
 
 /// Word readings of every document repaired in the process: by the channel read through (its
 /// signature), whether the OCR engine's doubt may be added to them and whether real words are
@@ -737,8 +727,7 @@ impl Repairer {
         // the list holds for the data it was made from (an empty list, for none: being made)
         let listed_with = std::ptr::eq(lexicon, Lexicon::embedded())
             && std::ptr::eq(model, ConfusionModel::embedded());
-        let confusables =
-            Some(&*REAL_WORD_CONFUSABLES).filter(|set| listed_with && !set.is_empty());
+        let confusables = Confusables::embedded().filter(|_| listed_with);
         Repairer {
             lexicon,
             model,
@@ -789,8 +778,9 @@ impl Repairer {
     }
 
     /// A lowercase word's reading through `channel`, from the process-wide cache, which
-    /// computes it once for all threads (a known word that is not questioned reads as itself,
-    /// uncached).
+    /// computes it once for all threads; a known word's is none where real words are not
+    /// questioned, and its listed one through the channel the real-word confusables were listed
+    /// with (neither is cached).
     fn reading(
         &self,
         channel: &PassChannel<'_>,
@@ -798,8 +788,12 @@ impl Repairer {
         word: &str,
     ) -> Option<Arc<Reading>> {
         let known = self.lexicon.count(word);
-        if known.is_some() && !self.questions_known_word(channel, real_word_ok, word) {
-            return None;
+        if known.is_some() {
+            match self.confusables.filter(|_| channel.lists_confusables) {
+                _ if !real_word_ok => return None,
+                Some(listed) => return listed.reading(word).map(Arc::new),
+                None => {}
+            }
         }
         READINGS.get_or_compute(channel.key(real_word_ok), word, || {
             let margin = useful_margin(channel.engine_doubt);
@@ -809,34 +803,29 @@ impl Repairer {
         })
     }
 
-    /// Whether a known word is read through `channel`: where real words may be misread, and,
-    /// through the channel that the list of real-word confusables was made with, if it is listed
-    /// (an unlisted word would read as itself, or as another word too unsure to be listed even
-    /// for review, after a search).
-    fn questions_known_word(
-        &self,
-        channel: &PassChannel<'_>,
-        real_word_ok: bool,
-        word: &str,
-    ) -> bool {
-        let unlisted = || self.confusables.is_some_and(|set| !set.contains(word));
-        real_word_ok && !(channel.lists_confusables && unlisted())
+    /// The row of the real-word confusables that lists `word`, a known word, if it may be read
+    /// as another in a text that lost its diacritics (through the unadapted channel, without the
+    /// engine's doubt) surely enough to be listed at least for review: found by reading it
+    /// (`examples/list_real_word_confusables.rs` asks it of every word of the lexicon).
+    pub fn real_word_confusable(&self, word: &str) -> Option<String> {
+        self.confusable_reading(word)
+            .map(|reading| confusables::row(word, &reading))
     }
 
-    /// Whether `word`, a known word, may be read as another in a text that lost its diacritics
-    /// (through the unadapted channel, without the engine's doubt) surely enough to be listed at
-    /// least for review, found by reading it: what `dictionaries/real_word_confusables.txt` lists
-    /// (`examples/list_real_word_confusables.rs` asks it of every word of the lexicon). A less
-    /// sure reading is dropped by every pass through that channel, where a word's confidence is
-    /// its reading's alone.
-    pub fn may_read_as_another_word(&self, word: &str) -> bool {
+    /// The reading of a known word that [`Repairer::real_word_confusable`] lists, found by
+    /// reading it.
+    fn confusable_reading(&self, word: &str) -> Option<Reading> {
+        let count = self.lexicon.count(word)?;
         let channel = self.base_channel(true, false);
-        let known = self.lexicon.count(word);
         let margin = useful_margin(channel.engine_doubt);
-        known.is_some_and(|_| {
-            let reading = self.read(channel.channel(), channel.signature, word, known, margin);
-            reading.is_some_and(|r| r.confidence >= REVIEW_CONFIDENCE)
-        })
+        let reading = self.read(
+            channel.channel(),
+            channel.signature,
+            word,
+            Some(count),
+            margin,
+        );
+        reading.filter(|r| r.confidence >= REVIEW_CONFIDENCE)
     }
 
     /// Repairs a whole text. Line structure and everything but the corrected words is kept.
@@ -1465,10 +1454,12 @@ mod tests {
         let repairer = Repairer::default();
         let listed = repairer.confusables.expect("the list is embedded");
         let lexicon = Lexicon::embedded();
-        let mut stream = listed.stream();
-        while let Some(word) = fst::Streamer::next(&mut stream) {
-            let word = std::str::from_utf8(word).unwrap();
+        let rows = include_str!("../../dictionaries/real_word_confusables.tsv");
+        for row in rows.lines().filter(|l| !l.starts_with('#')) {
+            let word = row.split('\t').next().unwrap();
             assert!(lexicon.count(word).is_some(), "{word} is listed, not known");
+            let reading = listed.reading(word).expect("listed");
+            assert_eq!(confusables::row(word, &reading), row);
         }
         // the known words of the corpus, and a sample of the lexicon
         let mut words: Vec<String> = ocr_words()
@@ -1479,8 +1470,8 @@ mod tests {
         words.extend(lexicon.words().into_iter().step_by(61));
         for word in &words {
             assert_eq!(
-                listed.contains(word),
-                repairer.may_read_as_another_word(word),
+                listed.reading(word),
+                repairer.confusable_reading(word),
                 "{word}: the list is stale; run examples/list_real_word_confusables.rs"
             );
         }
