@@ -274,6 +274,8 @@ struct Templates {
 
 /// Confusions after which a thread's templates start afresh, bounding memory.
 const TEMPLATE_CACHE_LIMIT: usize = 1_000_000;
+/// Confusions a thread's templates have room for at first (those of some 3 000 letter triples).
+const TEMPLATE_ROOM: usize = 1 << 16;
 
 impl Templates {
     /// The template of `c` through `ch`, where `after` is the letter after and the channel's
@@ -386,6 +388,11 @@ impl PrintedWord {
         if templates.confusions.len() >= TEMPLATE_CACHE_LIMIT {
             templates.by_key.clear();
             templates.confusions.clear();
+        }
+        if templates.confusions.capacity() == 0 {
+            // room for a text's letter triples at once: grown a confusion at a time, the list
+            // was copied a dozen times in a thread's first documents
+            templates.confusions.reserve(TEMPLATE_ROOM);
         }
         let unadapted = ch.diacritic_floor().to_bits();
         // the channel's readings of the letter before with this one
