@@ -10,7 +10,7 @@
 //! mv /tmp/confusables.tsv dictionaries/real_word_confusables.tsv
 //! ```
 //!
-//! (Some ten seconds on two cores. The list is written elsewhere first: the program reads every
+//! (A few seconds on two cores. The list is written elsewhere first: the program reads every
 //! word itself and does not use it, but it is compiled with whichever list is there.)
 
 use kansli::lexicon::Lexicon;

@@ -12,7 +12,7 @@
 
 use super::search::Reading;
 
-static ROWS: &str = include_str!("../../dictionaries/real_word_confusables.tsv");
+pub(super) static ROWS: &str = include_str!("../../dictionaries/real_word_confusables.tsv");
 
 /// The embedded list: each listed word's row in [`ROWS`].
 pub(super) struct Confusables {

@@ -789,10 +789,11 @@ impl Repairer {
     ) -> Option<Arc<Reading>> {
         let known = self.lexicon.count(word);
         if known.is_some() {
-            match self.confusables.filter(|_| channel.lists_confusables) {
-                _ if !real_word_ok => return None,
-                Some(listed) => return listed.reading(word).map(Arc::new),
-                None => {}
+            if !real_word_ok {
+                return None;
+            }
+            if let Some(listed) = self.confusables.filter(|_| channel.lists_confusables) {
+                return listed.reading(word).map(Arc::new);
             }
         }
         READINGS.get_or_compute(channel.key(real_word_ok), word, || {
@@ -1454,8 +1455,7 @@ mod tests {
         let repairer = Repairer::default();
         let listed = repairer.confusables.expect("the list is embedded");
         let lexicon = Lexicon::embedded();
-        let rows = include_str!("../../dictionaries/real_word_confusables.tsv");
-        for row in rows.lines().filter(|l| !l.starts_with('#')) {
+        for row in confusables::ROWS.lines().filter(|l| !l.starts_with('#')) {
             let word = row.split('\t').next().unwrap();
             assert!(lexicon.count(word).is_some(), "{word} is listed, not known");
             let reading = listed.reading(word).expect("listed");
