@@ -797,11 +797,20 @@ impl Repairer {
             }
         }
         READINGS.get_or_compute(channel.key(real_word_ok), word, || {
-            let margin = useful_margin(channel.engine_doubt);
-            let ch = channel.channel();
-            self.read(ch, channel.signature, word, known, margin)
-                .map(Arc::new)
+            self.read_through(channel, word, known).map(Arc::new)
         })
+    }
+
+    /// Reads `word` (`known` its count if the lexicon knows it) through `channel`, looking as far
+    /// as the pass can use a reading, uncached.
+    fn read_through(
+        &self,
+        channel: &PassChannel<'_>,
+        word: &str,
+        known: Option<u64>,
+    ) -> Option<Reading> {
+        let margin = useful_margin(channel.engine_doubt);
+        self.read(channel.channel(), channel.signature, word, known, margin)
     }
 
     /// The row of the real-word confusables that lists `word`, a known word, if it may be read
@@ -817,15 +826,7 @@ impl Repairer {
     /// reading it.
     fn confusable_reading(&self, word: &str) -> Option<Reading> {
         let count = self.lexicon.count(word)?;
-        let channel = self.base_channel(true, false);
-        let margin = useful_margin(channel.engine_doubt);
-        let reading = self.read(
-            channel.channel(),
-            channel.signature,
-            word,
-            Some(count),
-            margin,
-        );
+        let reading = self.read_through(&self.base_channel(true, false), word, Some(count));
         reading.filter(|r| r.confidence >= REVIEW_CONFIDENCE)
     }
 
