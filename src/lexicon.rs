@@ -67,6 +67,12 @@ const MASK_BIT: [u32; 256] = {
     bits
 };
 
+/// The bit of a state's mask that stands for letter `c`: its own for a common letter,
+/// [`RARE_BIT`] for the others (a state with it set may or may not have `c`).
+pub fn letter_bit(c: char) -> u32 {
+    MASK_BIT.get(c as usize).map_or(RARE_BIT, |&bit| bit)
+}
+
 /// The number of bits set in each byte.
 const RANK: [u8; 256] = {
     let mut ranks = [0; 256];
@@ -140,7 +146,7 @@ impl Lexicon {
     /// Follows the letter `c` from `state`.
     #[inline]
     pub fn step(&self, state: State, c: char) -> Option<State> {
-        let bit = MASK_BIT.get(c as usize).map_or(RARE_BIT, |&bit| bit);
+        let bit = letter_bit(c);
         if state.mask & bit == 0 {
             return None;
         }
@@ -175,6 +181,13 @@ impl Lexicon {
             state = self.step(state, c)?;
         }
         Some(state)
+    }
+
+    /// Whether `state` may have a transition on a letter whose [`letter_bit`] is `bit` (0 for
+    /// no letter, on which every state steps to itself): when not, [`Lexicon::step`] on it
+    /// finds none, which this tells from the state alone.
+    pub fn may_step(&self, state: State, bit: u32) -> bool {
+        state.mask & bit != 0 || bit == 0
     }
 
     /// The transition on the letter `c`, which is not common, among a state's rare transitions:

@@ -4,6 +4,7 @@
 
 use super::Repairer;
 use crate::confusion::{Alternative, Channel, Letters};
+use crate::lexicon::letter_bit;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::RangeInclusive;
 
@@ -336,8 +337,9 @@ impl Templates {
             least[take - 1] = least[take - 1].min(alternative.cost);
             self.confusions.push(Confusion {
                 cost: alternative.cost,
-                take,
+                take: take as u8,
                 truth: alternative.truth,
+                first_bit: (alternative.truth.chars().first()).map_or(0, |&c| letter_bit(c)),
                 before_itself: single && cheaper_ending(alternative.truth, alternative.cost),
                 after_itself: single && cheaper_starting(alternative.truth, alternative.cost),
             });
@@ -354,8 +356,12 @@ impl Templates {
 #[derive(Debug, Clone, Copy)]
 struct Confusion {
     cost: f64,
-    take: usize,
+    take: u8,
     truth: Letters,
+    /// The lexicon's [`letter_bit`] of the first letter of `truth` (0 for none): a
+    /// state without it leads nowhere on this confusion, which is told before the confusion is
+    /// costed.
+    first_bit: u32,
     /// For a confusion of one character: a confusion of two reads it and the letter before
     /// (`after_itself`) or after (`before_itself`) as this one and that letter read as itself
     /// would, for less ("ar" → "är" against "a" → "ä" then "r"). A path that reads it so is
@@ -458,14 +464,17 @@ impl PrintedWord {
     /// [`crate::confusion::cuts_letters`]).
     fn cuts_letters(&self, op: Op) -> bool {
         let c = self.confusion(op);
-        crate::confusion::cuts_letters(&self.chars[op.at..op.at + c.take], c.truth.chars())
+        crate::confusion::cuts_letters(
+            &self.chars[op.at..op.at + usize::from(c.take)],
+            c.truth.chars(),
+        )
     }
 
     /// The confusion an op stands for: (printed, read as).
     fn op_text(&self, op: Op) -> (String, String) {
         let c = self.confusion(op);
         (
-            spell(&self.chars[op.at..op.at + c.take]),
+            spell(&self.chars[op.at..op.at + usize::from(c.take)]),
             spell(c.truth.chars()),
         )
     }
@@ -720,7 +729,10 @@ impl Repairer {
             if after_itself && confusion.after_itself {
                 continue;
             }
-            let after = i + confusion.take;
+            if !self.lexicon.may_step(node, confusion.first_bit) {
+                continue;
+            }
+            let after = i + usize::from(confusion.take);
             // the step would give up at once, whatever the letters lead to
             let spent_after = w.spent(after, cost);
             if w.out_of_reach(spent_after, w.least_of_likeliest) {
