@@ -273,7 +273,7 @@ pub fn cuts_letters(ocr: &[char], truth: &[char]) -> bool {
 
 /// A few letters held in place: what the page had where the OCR printed something else (the
 /// truth of a learned confusion has at most four letters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Letters {
     chars: [char; 4],
     len: u8,
@@ -310,8 +310,26 @@ impl Letters {
         Some(letters)
     }
 
+    /// The letters `chars`, if they are at most four.
+    pub fn of(chars: &[char]) -> Option<Letters> {
+        let mut letters = Letters {
+            chars: ['\0'; 4],
+            len: u8::try_from(chars.len()).ok()?,
+        };
+        letters.chars.get_mut(..chars.len())?.copy_from_slice(chars);
+        Some(letters)
+    }
+
     pub fn chars(&self) -> &[char] {
         &self.chars[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Display for Letters {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.chars()
+            .iter()
+            .try_for_each(|c| std::fmt::Write::write_char(f, *c))
     }
 }
 

@@ -11,6 +11,7 @@
 //! also the list of every change of a real word that repair can make in such a text, to review.
 
 use super::search::Reading;
+use crate::confusion::Letters;
 
 pub(super) static ROWS: &str = include_str!("../../dictionaries/real_word_confusables.tsv");
 
@@ -60,7 +61,7 @@ fn parse(row: &str) -> Option<Reading> {
     let ops = (ops.split(' ').filter(|op| !op.is_empty()))
         .map(|op| {
             let (printed, truth) = op.split_once('→')?;
-            Some((printed.to_string(), truth.to_string()))
+            Some((Letters::new(printed)?, Letters::new(truth)?))
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Reading {

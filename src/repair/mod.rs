@@ -14,7 +14,7 @@
 //! This module makes the passes over a document (its words, the channel it is read through,
 //! the edits); `search` reads one word.
 
-use crate::confusion::{Channel, ConfusionModel};
+use crate::confusion::{Channel, ConfusionModel, Letters};
 use crate::layout::{self, Layout};
 use crate::lexicon::Lexicon;
 use crate::memo::Memo;
@@ -1005,10 +1005,10 @@ impl Repairer {
         }
         // room for every confusion, so that the table never grows
         let ops = teaching.iter().map(|r| r.ops.len()).sum();
-        let mut used: HashMap<(&str, &str), usize> =
+        let mut used: HashMap<(Letters, Letters), usize> =
             HashMap::with_capacity_and_hasher(ops, Default::default());
-        for (ocr, truth) in teaching.iter().flat_map(|r| &r.ops) {
-            *used.entry((ocr, truth)).or_default() += 1;
+        for &op in teaching.iter().flat_map(|r| &r.ops) {
+            *used.entry(op).or_default() += 1;
         }
         if used.values().all(|&n| n < OBSERVE_MIN_COUNT) {
             return HashMap::default();
@@ -1017,7 +1017,8 @@ impl Repairer {
         used.into_iter()
             .filter(|(_, n)| *n >= OBSERVE_MIN_COUNT)
             .filter_map(|((ocr, truth), n)| {
-                let occurrences = memchr::memmem::find_iter(lower_text.as_bytes(), ocr)
+                let (ocr, truth) = (ocr.to_string(), truth.to_string());
+                let occurrences = memchr::memmem::find_iter(lower_text.as_bytes(), &ocr)
                     .count()
                     .max(n);
                 // rounded to a power of two, so that documents with the same habits share readings
@@ -1025,9 +1026,9 @@ impl Repairer {
                 // only what this document shows more often than the model expects matters
                 let expected = base
                     .channel()
-                    .cost_of(ocr, truth)
+                    .cost_of(&ocr, &truth)
                     .map_or(0.0, |c| (-c).exp());
-                (prob > expected * 1.5).then(|| ((ocr.to_string(), truth.to_string()), prob))
+                (prob > expected * 1.5).then_some(((ocr, truth), prob))
             })
             .collect()
     }

@@ -45,7 +45,7 @@ pub(super) struct Reading {
     pub(super) confidence: f64,
     pub(super) printed_is_word: bool,
     /// The confusions the reading assumes: (printed, read as).
-    pub(super) ops: Vec<(String, String)>,
+    pub(super) ops: Vec<(Letters, Letters)>,
 }
 
 /// A reading of a whole word: what it costs, how it is spelled, the confusions it assumes
@@ -54,7 +54,7 @@ pub(super) struct Reading {
 struct Path {
     cost: f64,
     spelled: String,
-    ops: Vec<(String, String)>,
+    ops: Vec<(Letters, Letters)>,
 }
 
 /// A candidate part of a reading found by the lexicon walk: `end` is in chars of the OCR word.
@@ -471,11 +471,12 @@ impl PrintedWord {
     }
 
     /// The confusion an op stands for: (printed, read as).
-    fn op_text(&self, op: Op) -> (String, String) {
+    fn op_letters(&self, op: Op) -> (Letters, Letters) {
         let c = self.confusion(op);
+        let printed = &self.chars[op.at..op.at + usize::from(c.take)];
         (
-            spell(&self.chars[op.at..op.at + usize::from(c.take)]),
-            spell(c.truth.chars()),
+            Letters::of(printed).expect("a confusion reads one or two characters"),
+            c.truth,
         )
     }
 }
@@ -933,7 +934,7 @@ impl Repairer {
                     ops: found
                         .ops(best)
                         .iter()
-                        .map(|&op| printed.op_text(op))
+                        .map(|&op| printed.op_letters(op))
                         .collect(),
                 };
                 (printed_cost, path)
@@ -1067,7 +1068,7 @@ fn spell_parts(
         path.spelled.push('s');
     }
     path.ops
-        .extend(found.ops(&segment).iter().map(|&op| printed.op_text(op)));
+        .extend(found.ops(&segment).iter().map(|&op| printed.op_letters(op)));
 }
 
 /// Letters as a string, allocated once (collecting letters reserves a byte a letter, and
