@@ -24,3 +24,12 @@ pub mod repair;
 pub mod review;
 pub mod swedish;
 pub mod words;
+
+/// The allocator of every program built on kansli (the CLI, its benches, examples and tests, so
+/// that they measure what the CLI does): jemalloc. Repair allocates a little for each word it
+/// reads and each edit it records; against glibc's malloc, jemalloc takes 4 % fewer instructions
+/// over a first pass through the OCR corpus and 0.93–0.95 of its time, for 4.5 MB more peak
+/// memory on seed 003 (43 MB). (mimalloc was as fast but doubled peak memory.)
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
