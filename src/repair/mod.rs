@@ -698,11 +698,10 @@ fn marks(text: &str) -> usize {
     let mut count = 0;
     let mut rest = text.as_bytes();
     while let [first, after @ ..] = rest {
-        count += usize::from(match (first, after) {
-            (0xc3, [0x84 | 0x85 | 0x96 | 0xa4 | 0xa5 | 0xb6, ..]) => true,
-            (0xe2, [0x84, 0xab, ..]) => true,
-            _ => false,
-        });
+        count += usize::from(matches!(
+            (first, after),
+            (0xc3, [0x84 | 0x85 | 0x96 | 0xa4 | 0xa5 | 0xb6, ..]) | (0xe2, [0x84, 0xab, ..])
+        ));
         rest = after;
     }
     count
